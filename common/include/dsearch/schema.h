@@ -1,0 +1,57 @@
+// The one table of term prefixes, value slots and metadata keys that the indexer writes and the
+// searcher reads (after notmuch's lib/prefix.cc). Changing a prefix or slot changes the index
+// format: bump kSchemaVersion so that old indexes are rebuilt instead of misread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dsearch::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes. Free-text terms (title and body) are unprefixed, stemmed and positional.
+inline constexpr std::string_view kTitle = "S";           // title words, positional
+inline constexpr std::string_view kId = "Q";              // unique article id
+inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
+inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
+inline constexpr std::string_view kPerson = "XP";         // normalized person name (see entity_key)
+inline constexpr std::string_view kOrg = "XO";            // normalized organization name
+inline constexpr std::string_view kSource = "XS";         // normalized source (publisher)
+inline constexpr std::string_view kLang = "L";            // ISO 639-1 language of the article
+inline constexpr std::string_view kRoot = "XR";           // hash of the indexed root the article came from
+inline constexpr std::string_view kFile = "XF";           // hash of the file the article came from
+
+// Value slots.
+enum Slot : unsigned {
+  kSlotDate = 0,          // "YYYYMMDD", empty when unknown; sortable and range-filterable
+  kSlotHash = 1,          // content hash of the raw article, 16 hex digits
+  kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
+  kSlotPeople = 3,        // packed list of person display names, for facets
+  kSlotOrgs = 4,          // packed list of organization display names, for facets
+  kSlotSource = 5,        // source display name, for facets
+  kSlotMentioned = 6,     // packed list of every mentioned country code
+};
+
+// Metadata keys on the database.
+inline constexpr std::string_view kMetaSchema = "dsearch:schema";
+inline constexpr std::string_view kMetaLangs = "dsearch:langs";  // space-separated languages seen
+inline constexpr std::string_view kMetaRoots = "dsearch:roots";  // newline-separated absolute roots
+
+// Xapian refuses terms longer than 245 bytes; longer ids and names are shortened to this many bytes
+// followed by a hash of the whole, so that they stay unique.
+inline constexpr std::size_t kMaxTermBytes = 200;
+
+// Builds prefix + value, shortening over-long values to stay a legal and unique Xapian term.
+std::string term(std::string_view prefix, std::string_view value);
+
+// Lowercases and squeezes a person, organization or source name to its filter key:
+// "Kim Jong-un" and "KIM JONG UN" both give "kim jong un".
+std::string entity_key(std::string_view name);
+
+// Packs a list of strings into one value (for multi-valued facets) and back.
+std::string pack_list(const std::vector<std::string>& items);
+std::vector<std::string> unpack_list(std::string_view packed);
+
+}  // namespace dsearch::schema

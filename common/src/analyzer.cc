@@ -1,0 +1,227 @@
+#include "dsearch/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "dsearch/embedded.h"
+
+namespace dsearch {
+namespace {
+
+// ISO 639-1 -> Xapian's Snowball stemmer names.
+const std::map<std::string, std::string, std::less<>>& stemmer_names() {
+  static const std::map<std::string, std::string, std::less<>> names = {
+      {"ar", "arabic"},   {"hy", "armenian"},   {"eu", "basque"},     {"ca", "catalan"},
+      {"da", "danish"},   {"nl", "dutch"},      {"en", "english"},    {"fi", "finnish"},
+      {"fr", "french"},   {"de", "german"},     {"hu", "hungarian"},  {"id", "indonesian"},
+      {"ga", "irish"},    {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
+      {"nb", "norwegian"}, {"no", "norwegian"}, {"nn", "norwegian"},  {"pt", "portuguese"},
+      {"ro", "romanian"}, {"ru", "russian"},    {"es", "spanish"},    {"sv", "swedish"},
+      {"ta", "tamil"},    {"tr", "turkish"},
+  };
+  return names;
+}
+
+// Languages that write elided articles and pronouns before an apostrophe ("l'homme").
+bool elides(std::string_view lang) {
+  return lang == "fr" || lang == "it" || lang == "ca";
+}
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Apostrophes a word may contain once folded: ' U+2019 U+02BC U+2018.
+constexpr std::string_view kApostrophes[] = {"'", "\xE2\x80\x99", "\xCA\xBC", "\xE2\x80\x98"};
+
+// Removes the possessive "'s" (any apostrophe), elisions in languages that have them, then every
+// remaining apostrophe, and abbreviation dots in words that have letters ("u.s" -> "us").
+void strip_punctuation(std::string& w, std::string_view lang) {
+  for (auto ap : kApostrophes) {
+    std::string poss = std::string(ap) + "s";
+    if (w.size() > poss.size() && w.compare(w.size() - poss.size(), poss.size(), poss) == 0) {
+      w.resize(w.size() - poss.size());
+      break;
+    }
+  }
+  if (elides(lang)) {
+    for (auto ap : kApostrophes) {
+      auto p = w.find(ap);
+      if (p != std::string::npos && p > 0 && p <= 2 && p + ap.size() < w.size()) {
+        w.erase(0, p + ap.size());
+        break;
+      }
+    }
+  }
+  for (auto ap : kApostrophes)
+    for (auto p = w.find(ap); p != std::string::npos; p = w.find(ap)) w.erase(p, ap.size());
+  if (w.find('.') != std::string::npos) {
+    bool letters = false;
+    for (unsigned char c : w) letters |= (c >= 0x80) || std::isalpha(c);
+    if (letters) std::erase(w, '.');
+  }
+}
+
+// Strips combining accents (U+0300..U+036F) and a few letters that carry their accent as a
+// separate code point, so that "São"/"Sao" and "Łódź"/"Lodz" meet. Other scripts' marks are kept:
+// in Devanagari or Arabic they are part of the spelling.
+std::string strip_accents(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  UErrorCode st = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(st);
+  static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(st);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString d = nfd->normalize(in, st);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    if (c >= 0x300 && c <= 0x36F) continue;
+    switch (c) {
+      case 0xF8: out.append(UChar32('o')); break;   // ø
+      case 0x142: out.append(UChar32('l')); break;  // ł
+      case 0x111: out.append(UChar32('d')); break;  // đ
+      case 0xE6: out.append(icu::UnicodeString("ae")); break;
+      case 0x153: out.append(icu::UnicodeString("oe")); break;
+      default: out.append(c);
+    }
+  }
+  std::string r;
+  nfc->normalize(out, st).toUTF8String(r);
+  return U_SUCCESS(st) ? r : std::string(s);
+}
+
+std::unordered_set<std::string> parse_stopwords(std::string_view text) {
+  std::unordered_set<std::string> words;
+  Analyzer folder("");
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    // Snowball lists comment with '|', ours with '#'.
+    line = line.substr(0, std::min(line.find('|'), line.find('#')));
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    if (!line.empty()) words.insert(folder.fold(line));
+  }
+  return words;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::string lang;
+  std::unique_ptr<Xapian::Stem> stemmer;  // null: no stemming
+  std::unique_ptr<icu::BreakIterator> words;
+  const std::unordered_set<std::string>* stops = nullptr;
+};
+
+Analyzer::Analyzer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
+  impl_->lang = std::string(lang);
+  if (auto it = stemmer_names().find(lang); it != stemmer_names().end())
+    impl_->stemmer = std::make_unique<Xapian::Stem>(it->second);
+  UErrorCode st = U_ZERO_ERROR;
+  // Cloning a shared prototype is much cheaper than loading the break rules again.
+  static std::unique_ptr<icu::BreakIterator> prototype(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  if (U_FAILURE(st) || !prototype) throw std::runtime_error("ICU word break rules unavailable");
+  impl_->words.reset(prototype->clone());
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+const std::string& Analyzer::lang() const { return impl_->lang; }
+
+std::string Analyzer::fold(std::string_view word) const {
+  std::string w;
+  if (is_ascii(word)) {
+    w.assign(word);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  } else {
+    UErrorCode st = U_ZERO_ERROR;
+    static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
+    nfkc_cf->normalize(u, st).toUTF8String(w);
+    if (U_FAILURE(st)) w.assign(word);
+  }
+  strip_punctuation(w, impl_->lang);
+  return w;
+}
+
+std::string Analyzer::stem(std::string_view folded) const {
+  if (folded.empty()) return {};
+  unsigned char first = static_cast<unsigned char>(folded.front());
+  bool stemmable = impl_->stemmer && !(first >= '0' && first <= '9');
+  std::string s = stemmable ? (*impl_->stemmer)(std::string(folded)) : std::string(folded);
+  return strip_accents(s);
+}
+
+bool Analyzer::is_stopword(std::string_view folded) const {
+  if (!impl_->stops) impl_->stops = &stopwords(impl_->lang);
+  return impl_->stops->count(std::string(folded)) > 0;
+}
+
+void Analyzer::tokenize(std::string_view text, const std::function<void(const Token&)>& fn) {
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+  if (U_FAILURE(st)) return;
+  impl_->words->setText(ut, st);
+  Token tok;
+  int32_t b = impl_->words->first();
+  for (int32_t e = impl_->words->next(); e != icu::BreakIterator::DONE; b = e, e = impl_->words->next()) {
+    if (impl_->words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    std::string_view raw = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+    if (raw.size() > kMaxWordBytes) continue;
+    tok.raw = raw;
+    tok.folded = fold(raw);
+    if (tok.folded.empty()) continue;
+    tok.term = stem(tok.folded);
+    if (tok.term.empty()) continue;
+    tok.begin = static_cast<uint32_t>(b);
+    tok.end = static_cast<uint32_t>(e);
+    fn(tok);
+  }
+  utext_close(ut);
+}
+
+std::vector<Token> Analyzer::tokens(std::string_view text) {
+  std::vector<Token> out;
+  tokenize(text, [&](const Token& t) { out.push_back(t); });
+  return out;
+}
+
+const std::unordered_set<std::string>& stopwords(std::string_view lang) {
+  static std::mutex mu;
+  static std::map<std::string, std::unordered_set<std::string>, std::less<>> cache;
+  std::lock_guard lock(mu);
+  if (auto it = cache.find(lang); it != cache.end()) return it->second;
+  auto& set = cache[std::string(lang)];
+  if (!lang.empty()) set = parse_stopwords(embedded_stopwords(std::string(lang) + ".txt"));
+  return set;
+}
+
+std::vector<std::string> stopword_languages() {
+  std::vector<std::string> langs;
+  for (size_t i = 0;; ++i) {
+    std::string_view key = embedded_stopwords_key(i);
+    if (key.empty()) break;
+    if (key.size() > 4 && key.substr(key.size() - 4) == ".txt") langs.emplace_back(key.substr(0, key.size() - 4));
+  }
+  return langs;
+}
+
+bool has_stemmer(std::string_view lang) { return stemmer_names().count(lang) > 0; }
+
+}  // namespace dsearch

@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("dindex: not yet"); return 2; }
