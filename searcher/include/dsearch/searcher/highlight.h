@@ -1,0 +1,41 @@
+// What a query matched, and snippets that show it: the best passage of a body with every matched
+// word marked. Matching runs the same analysis chain as indexing, so a word that matched is a
+// word that gets marked.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "dsearch/analyzer.h"
+
+namespace dsearch {
+
+struct Highlight {
+  std::unordered_set<std::string> terms;  // analysed terms (Token::term) to mark
+  std::vector<std::string> prefixes;      // wildcard prefixes (folded, unstemmed) to mark
+  std::vector<std::vector<std::string>> phrases;  // phrase terms, to prefer passages holding them
+
+  bool matches(const Token& t) const;
+  bool empty() const { return terms.empty() && prefixes.empty(); }
+};
+
+// A piece of text, marked or not; a printer decides how marks look (ANSI, **, <mark>).
+struct Fragment {
+  std::string text;
+  bool match = false;
+};
+
+// The best passage of `body` of about `max_chars` characters: the one with the most distinct
+// matched terms (then most matches), starting at a sentence start where it can, with "…" where it
+// cuts text. Every matched word in it is a match fragment. With nothing to highlight, the start
+// of the body.
+std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h,
+                              std::size_t max_chars = 240);
+
+// The whole of `text` (a title) with matched words marked.
+std::vector<Fragment> mark_all(std::string_view text, Analyzer& analyzer, const Highlight& h);
+
+}  // namespace dsearch
