@@ -1,0 +1,26 @@
+// How article text becomes Xapian terms; the writer uses it, and tests build indexes with it, so
+// that the searcher's expectations and the index agree.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+#include "dsearch/analyzer.h"
+
+namespace dsearch {
+
+// Title words count this many times in the free-text field: BM25 then ranks a title match above
+// a body match.
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+// Positions of body words start this far after the last title word, so no phrase spans both.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
+
+// Adds the free-text terms of an article: title words unprefixed (wdf kTitleWdf) and under
+// schema::kTitle, then body words unprefixed, all with positions. Calls `word` for each folded
+// word (for spelling data) when given.
+void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
+                    std::string_view body);
+
+}  // namespace dsearch

@@ -1,0 +1,22 @@
+#include "dsearch/document_terms.h"
+
+#include "dsearch/schema.h"
+
+namespace dsearch {
+
+void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
+                    std::string_view body) {
+  Xapian::termpos pos = 0;
+  std::string title_term;
+  analyzer.tokenize(title, [&](const Token& t) {
+    ++pos;
+    doc.add_posting(t.term, pos, kTitleWdf);
+    title_term.assign(schema::kTitle);
+    title_term.append(t.term);
+    doc.add_posting(title_term, pos);
+  });
+  pos += kTitleBodyGap;
+  analyzer.tokenize(body, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
+}
+
+}  // namespace dsearch
