@@ -5,7 +5,7 @@
 namespace dsearch {
 
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
-                    std::string_view body) {
+                    std::string_view body, const std::function<void(const Token&)>& on_token) {
   Xapian::termpos pos = 0;
   std::string title_term;
   analyzer.tokenize(title, [&](const Token& t) {
@@ -14,9 +14,13 @@ void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
     title_term.assign(schema::kTitle);
     title_term.append(t.term);
     doc.add_posting(title_term, pos);
+    if (on_token) on_token(t);
   });
   pos += kTitleBodyGap;
-  analyzer.tokenize(body, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
+  analyzer.tokenize(body, [&](const Token& t) {
+    doc.add_posting(t.term, ++pos);
+    if (on_token) on_token(t);
+  });
 }
 
 }  // namespace dsearch

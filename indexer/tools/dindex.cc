@@ -1,2 +1,123 @@
+// dindex: index news articles (text files, JSON Lines) into a dsearch index.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
-int main() { std::puts("dindex: not yet"); return 2; }
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "dsearch/error.h"
+#include "dsearch/indexer/extract.h"
+#include "dsearch/indexer/indexer.h"
+#include "dsearch/paths.h"
+
+namespace {
+
+// Exit codes.
+enum Exit { kOk = 0, kSomeFailed = 1, kUsage = 2, kLocked = 3, kIndexError = 4, kInterrupted = 130 };
+
+std::atomic<bool> g_stop{false};
+
+void on_signal(int) { g_stop = true; }
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+void print_error(const dsearch::InputError& e) {
+  std::fprintf(stderr, "dindex: %s: %s\n", e.where.c_str(), e.message.c_str());
+}
+
+std::string format_duration(double s) {
+  char buf[32];
+  int t = static_cast<int>(s);
+  std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
+  return buf;
+}
+
+// One line on stderr, redrawn in place: articles, rate, share of bytes read, time left.
+void print_progress(const dsearch::Progress& p) {
+  double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
+  double share = p.total_bytes ? static_cast<double>(p.bytes) / p.total_bytes : 0;
+  std::string eta = share > 0.01 ? format_duration(p.seconds * (1 - share) / share) : "?";
+  std::fprintf(stderr, "\r\033[Kindexing: %llu articles, %.0f/s, %.0f%%, ETA %s",
+               static_cast<unsigned long long>(p.articles), rate, share * 100, eta.c_str());
+}
+
+int exit_code(dsearch::ErrorKind k) {
+  switch (k) {
+    case dsearch::ErrorKind::kUsage: return kUsage;
+    case dsearch::ErrorKind::kLocked: return kLocked;
+    default: return kIndexError;
+  }
+}
+
+void print_counts(const dsearch::IndexStats& s, bool json) {
+  if (json) {
+    nlohmann::ordered_json j{{"added", s.added},         {"updated", s.updated}, {"removed", s.removed},
+                             {"unchanged", s.unchanged}, {"failed", s.failed},   {"total", s.total}};
+    std::cout << j.dump() << '\n';
+  } else {
+    std::printf("added %llu, updated %llu, removed %llu, unchanged %llu, failed %llu, total %llu\n",
+                static_cast<unsigned long long>(s.added), static_cast<unsigned long long>(s.updated),
+                static_cast<unsigned long long>(s.removed), static_cast<unsigned long long>(s.unchanged),
+                static_cast<unsigned long long>(s.failed), static_cast<unsigned long long>(s.total));
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Index news articles (text files, JSON Lines, .jsonl.gz) for dsearch.\n"
+               "With no PATH, re-indexes the paths the index was built from."};
+  app.set_version_flag("--version", std::string("dindex ") + DSEARCH_VERSION);
+  std::vector<std::string> paths;
+  std::string db;
+  bool json = false, extract = false, no_spelling = false, no_progress = false;
+  unsigned threads = 0;
+  app.add_option("paths", paths, "Files and directories to index (walked recursively)");
+  app.add_option("--db", db, "Index location (default: $DSEARCH_DB, else $XDG_DATA_HOME/dsearch/index)");
+  app.add_flag("--json", json, "Print the final counts as one JSON object");
+  app.add_flag("--extract", extract, "Index nothing; print each article as the indexer sees it, as JSON Lines");
+  app.add_option("-j,--threads", threads, "Analysis threads (default: one per core)");
+  app.add_flag("--no-spelling", no_spelling, "Do not build \"did you mean\" data (faster)");
+  app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
+  CLI11_PARSE(app, argc, argv);
+
+  if (extract) {
+    if (paths.empty()) {
+      std::fprintf(stderr, "dindex: --extract needs at least one PATH\n");
+      return kUsage;
+    }
+    std::ios::sync_with_stdio(false);
+    return dsearch::extract_articles(paths, std::cout, print_error) ? kSomeFailed : kOk;
+  }
+
+  dsearch::IndexOptions opt;
+  opt.db_path = dsearch::index_path(db);
+  opt.paths = paths;
+  opt.threads = threads;
+  opt.spelling = !no_spelling;
+  opt.stop = &g_stop;
+  install_signal_handlers();
+  bool tty = isatty(STDERR_FILENO) && !no_progress;
+  try {
+    auto stats = dsearch::run_index(opt, print_error, tty ? print_progress : nullptr);
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    print_counts(stats, json);
+    if (stats.interrupted) {
+      std::fprintf(stderr, "dindex: interrupted; what was analysed is committed; run dindex again to finish\n");
+      return kInterrupted;
+    }
+    return stats.failed ? kSomeFailed : kOk;
+  } catch (const dsearch::Error& e) {
+    if (tty) std::fprintf(stderr, "\r\033[K");
+    std::fprintf(stderr, "dindex: %s\n", e.what());
+    return exit_code(e.kind());
+  }
+}

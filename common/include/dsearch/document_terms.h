@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string_view>
 
 #include "dsearch/analyzer.h"
@@ -18,9 +19,10 @@ inline constexpr Xapian::termcount kTitleWdf = 3;
 inline constexpr Xapian::termpos kTitleBodyGap = 100;
 
 // Adds the free-text terms of an article: title words unprefixed (wdf kTitleWdf) and under
-// schema::kTitle, then body words unprefixed, all with positions. Calls `word` for each folded
-// word (for spelling data) when given.
+// schema::kTitle, then body words unprefixed, all with positions. Calls `on_token` for each word
+// when given (the indexer collects spelling data from it without analysing the text twice).
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
-                    std::string_view body);
+                    std::string_view body,
+                    const std::function<void(const Token&)>& on_token = nullptr);
 
 }  // namespace dsearch

@@ -20,8 +20,6 @@ inline constexpr std::string_view kPerson = "XP";         // normalized person n
 inline constexpr std::string_view kOrg = "XO";            // normalized organization name
 inline constexpr std::string_view kSource = "XS";         // normalized source (publisher)
 inline constexpr std::string_view kLang = "L";            // ISO 639-1 language of the article
-inline constexpr std::string_view kRoot = "XR";           // hash of the indexed root the article came from
-inline constexpr std::string_view kFile = "XF";           // hash of the file the article came from
 
 // Value slots.
 enum Slot : unsigned {
@@ -32,6 +30,9 @@ enum Slot : unsigned {
   kSlotOrgs = 4,          // packed list of organization display names, for facets
   kSlotSource = 5,        // source display name, for facets
   kSlotMentioned = 6,     // packed list of every mentioned country code
+  kSlotId = 7,            // the article id (reindexing loads ids and hashes without document data)
+  kSlotFile = 8,          // the file the article came from, relative to its root
+  kSlotRoot = 9,          // content_hash() of the absolute root it was indexed under
 };
 
 // Metadata keys on the database.

@@ -1,0 +1,44 @@
+// Indexing a set of paths into a Xapian database, incrementally: new articles are added, changed
+// ones (by content hash) re-indexed, unchanged ones skipped without analysis, and articles whose
+// files are gone removed. Commits in batches, so a kill at any moment leaves a searchable index
+// that a re-run brings to exactly the files on disk.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dsearch/indexer/input.h"
+
+namespace dsearch {
+
+struct IndexOptions {
+  std::string db_path;
+  std::vector<std::string> paths;  // empty: the roots the index was built from
+  unsigned threads = 0;            // analysis threads; 0: one per core
+  std::size_t batch_docs = 10000;  // commit after this many changed articles...
+  double batch_seconds = 10;       // ...or this many seconds, whichever comes first
+  bool spelling = true;            // build "did you mean" data
+  const std::atomic<bool>* stop = nullptr;  // set (by a signal) to stop after committing
+};
+
+struct IndexStats {
+  std::uint64_t added = 0, updated = 0, removed = 0, unchanged = 0, failed = 0;
+  std::uint64_t total = 0;        // articles in the index afterwards
+  bool interrupted = false;
+};
+
+struct Progress {
+  std::uint64_t articles = 0;     // read so far
+  std::uint64_t bytes = 0, total_bytes = 0;
+  double seconds = 0;
+};
+
+// Runs an indexing pass. Input problems go to `errors` and count as failed; problems with the
+// index itself (locked, unwritable, disk full) throw dsearch::Error after the last commit is safe.
+IndexStats run_index(const IndexOptions& options, const ErrorSink& errors,
+                     const std::function<void(const Progress&)>& progress = nullptr);
+
+}  // namespace dsearch

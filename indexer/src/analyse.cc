@@ -1,0 +1,125 @@
+#include "dsearch/indexer/analyse.h"
+
+#include <map>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "dsearch/analyzer.h"
+#include "dsearch/document_terms.h"
+#include "dsearch/indexer/decode.h"
+#include "dsearch/indexer/entities.h"
+#include "dsearch/indexer/page.h"
+#include "dsearch/schema.h"
+
+namespace dsearch {
+namespace {
+
+// One analyzer per language per thread: ICU break iterators are not thread-safe and costly to make.
+Analyzer& analyzer_for(const std::string& lang) {
+  thread_local std::map<std::string, Analyzer> analyzers;
+  auto it = analyzers.find(lang);
+  if (it == analyzers.end()) it = analyzers.emplace(lang, Analyzer(lang.empty() ? "en" : lang)).first;
+  return it->second;
+}
+
+std::vector<std::string> country_codes(const std::vector<CountryMention>& mentions) {
+  std::vector<std::string> codes;
+  for (const auto& m : mentions) codes.push_back(m.code);
+  return codes;
+}
+
+// Filter terms for a person or organization: the whole key, and each of its words, so that
+// person:Putin finds "Vladimir Putin".
+void add_name_terms(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
+  std::string key = schema::entity_key(name);
+  if (key.empty()) return;
+  doc.add_boolean_term(schema::term(prefix, key));
+  for (size_t b = 0; b < key.size();) {
+    size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    if (e > b && e - b < key.size()) doc.add_boolean_term(schema::term(prefix, key.substr(b, e - b)));
+    b = e + 1;
+  }
+}
+
+std::string compact_date(const std::string& iso) {
+  std::string d;
+  for (char c : iso)
+    if (c != '-') d.push_back(c);
+  return d.size() == 8 ? d : std::string();
+}
+
+// Spelling data wants real words, not numbers or fragments.
+bool spelling_worthy(const std::string& folded) {
+  if (folded.size() < 3 || folded.size() > 24) return false;
+  for (unsigned char c : folded)
+    if (c >= '0' && c <= '9') return false;
+  return true;
+}
+
+}  // namespace
+
+Article analyse(const RawArticle& raw) {
+  Article a;
+  std::string text;
+  if (raw.json) {
+    text = make_valid_utf8(raw.text);
+  } else {
+    Decoded d = decode_text(raw.text);
+    if (!d.error.empty()) throw std::runtime_error(d.error);
+    text = std::move(d.text);
+  }
+  PageHints hints = raw.hints;
+  hints.title = make_valid_utf8(hints.title);
+  hints.source = make_valid_utf8(hints.source);
+  Page page = extract_page(text, hints);
+  if (page.body.empty() && page.title.empty()) throw std::runtime_error("no article text found");
+  a.id = raw.id;
+  a.path = raw.origin;
+  a.url = make_valid_utf8(raw.url);
+  a.title = std::move(page.title);
+  a.date = std::move(page.date);
+  a.source = std::move(page.source);
+  a.lang = std::move(page.lang);
+  a.body = std::move(page.body);
+  Entities e = extract_entities(a.title, a.body, a.lang);
+  a.countries = std::move(e.countries);
+  a.main_countries = std::move(e.main_countries);
+  a.people = std::move(e.people);
+  a.orgs = std::move(e.orgs);
+  return a;
+}
+
+IndexedDocument make_document(const Article& a, const std::string& hash, const std::string& file,
+                              const std::string& root_key) {
+  IndexedDocument out;
+  Xapian::Document& doc = out.doc;
+  std::unordered_set<std::string> words;
+  add_text_terms(doc, analyzer_for(a.lang), a.title, a.body, [&](const Token& t) {
+    if (spelling_worthy(t.folded)) words.insert(t.folded);
+  });
+  out.words.assign(words.begin(), words.end());
+
+  doc.add_boolean_term(schema::term(schema::kId, a.id));
+  for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
+  for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
+  for (const auto& p : a.people) add_name_terms(doc, schema::kPerson, p);
+  for (const auto& o : a.orgs) add_name_terms(doc, schema::kOrg, o);
+  if (!a.source.empty()) doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(a.source)));
+  if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
+
+  doc.add_value(schema::kSlotDate, compact_date(a.date));
+  doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
+  doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
+  doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
+  doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
+  doc.add_value(schema::kSlotSource, a.source);
+  doc.add_value(schema::kSlotId, a.id);
+  doc.add_value(schema::kSlotFile, file);
+  doc.add_value(schema::kSlotRoot, root_key);
+  doc.set_data(serialize(a));
+  return out;
+}
+
+}  // namespace dsearch

@@ -1,0 +1,295 @@
+// The indexing pipeline: one reader thread decides what changed, worker threads analyse, and the
+// calling thread is the single Xapian writer, committing in batches.
+#include "dsearch/indexer/indexer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <unordered_set>
+
+#include "dsearch/error.h"
+#include "dsearch/hash.h"
+#include "dsearch/indexer/analyse.h"
+#include "dsearch/schema.h"
+#include "index_state.h"
+#include "work_queue.h"
+
+namespace dsearch {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Job {
+  RawArticle raw;
+  std::string where;  // for messages: absolute path, with ":line" for JSON Lines
+  std::string file;   // relative to root
+  std::string root_key;
+  bool update = false;
+};
+
+struct Result {
+  IndexedDocument doc;
+  std::string id, lang;
+  bool update = false;
+};
+
+struct StopReading {};
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+  try {
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorKind::kLocked, "index " + path + " is locked by another dindex");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(ErrorKind::kData, "index " + path + " is corrupt: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kIo, "cannot open index " + path + ": " + e.get_msg());
+  }
+}
+
+void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
+  std::string version = db.get_metadata(std::string(schema::kMetaSchema));
+  if (version.empty() && db.get_doccount() == 0) {
+    db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+    return;
+  }
+  ensure(version == std::to_string(schema::kSchemaVersion), ErrorKind::kData,
+         "index " + path + " was built by another version of dindex (schema " + version +
+             "); remove it and index again");
+}
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+std::string join(const std::set<std::string>& items, char sep) {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out.push_back(sep);
+    out += i;
+  }
+  return out;
+}
+
+// Everything one run shares between its threads.
+class Run {
+ public:
+  Run(const IndexOptions& opt, const ErrorSink& errors, const std::function<void(const Progress&)>& progress)
+      : opt_(opt), user_errors_(errors), progress_(progress), db_(open_writable(opt.db_path)) {
+    check_schema(db_, opt.db_path);
+  }
+
+  IndexStats execute();
+
+ private:
+  void error(const InputError& e) {
+    std::lock_guard lock(error_mu_);
+    ++stats_.failed;
+    user_errors_(e);
+  }
+  bool stopping() const { return abort_ || (opt_.stop && opt_.stop->load()); }
+
+  std::vector<std::string> resolve_paths();
+  void read_all(const std::vector<InputFile>& files);
+  void emit(const InputFile& file, RawArticle&& raw);
+  void analyse_all();
+  void write_all();
+  void commit();
+  void remove_missing();
+  void report(bool force);
+
+  const IndexOptions& opt_;
+  ErrorSink user_errors_;
+  std::function<void(const Progress&)> progress_;
+  Xapian::WritableDatabase db_;
+  IndexStats stats_;
+  std::mutex error_mu_;
+
+  IndexState state_;
+  std::unordered_set<std::string> new_ids_;
+  std::set<std::string> roots_to_prune_;          // root keys of directories walked
+  std::unordered_set<std::string> incomplete_;    // root_key + '/' + file: read partly or not at all
+  std::set<std::string> langs_;
+
+  WorkQueue<Job> jobs_{256};
+  WorkQueue<Result> results_{256};
+  std::atomic<bool> abort_{false};
+  std::atomic<std::uint64_t> read_articles_{0}, read_bytes_{0};
+  std::uint64_t total_bytes_ = 0, pending_ = 0;
+  Clock::time_point start_ = Clock::now(), last_commit_ = start_, last_report_ = start_;
+};
+
+std::vector<std::string> Run::resolve_paths() {
+  std::vector<std::string> paths = opt_.paths;
+  if (paths.empty()) paths = split_lines(db_.get_metadata(std::string(schema::kMetaRoots)));
+  ensure(!paths.empty(), ErrorKind::kUsage, "no paths to index (give files or directories)");
+  auto known = split_lines(db_.get_metadata(std::string(schema::kMetaRoots)));
+  std::set<std::string> roots(known.begin(), known.end());
+  for (const auto& p : paths) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec).lexically_normal();
+    if (!abs.has_filename()) abs = abs.parent_path();
+    if (fs::is_directory(abs, ec)) roots_to_prune_.insert(content_hash(abs.string()));
+    if (fs::exists(abs, ec)) roots.insert(abs.string());
+  }
+  db_.set_metadata(std::string(schema::kMetaRoots), join(roots, '\n'));
+  return paths;
+}
+
+void Run::emit(const InputFile& file, RawArticle&& raw) {
+  if (stopping()) throw StopReading{};
+  ++read_articles_;
+  std::string where = raw.json ? file.path + raw.origin.substr(file.rel.size()) : file.path;
+  std::string root_key = content_hash(file.root);
+  auto it = state_.find(raw.id);
+  bool known = it != state_.end();
+  if ((known && it->second.seen) || (!known && !new_ids_.insert(raw.id).second)) {
+    error({where, "duplicate article id '" + raw.id + "'; the first one is kept"});
+    return;
+  }
+  if (known) {
+    it->second.seen = true;  // kept even if the new version fails to analyse
+    if (it->second.hash == raw.hash) {
+      ++stats_.unchanged;
+      return;
+    }
+  }
+  Job job{std::move(raw), std::move(where), file.rel, std::move(root_key), known};
+  if (!jobs_.push(std::move(job))) throw StopReading{};
+}
+
+void Run::read_all(const std::vector<InputFile>& files) {
+  try {
+    for (const auto& f : files) {
+      bool complete = read_articles(f, [&](RawArticle&& raw) { emit(f, std::move(raw)); },
+                                    [&](const InputError& e) { error(e); });
+      if (!complete) incomplete_.insert(content_hash(f.root) + '/' + f.rel);
+      read_bytes_ += f.size;
+    }
+  } catch (const StopReading&) {
+  }
+  jobs_.close();
+}
+
+void Run::analyse_all() {
+  while (auto job = jobs_.pop()) {
+    try {
+      Article a = analyse(job->raw);
+      Result r{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->update};
+      if (!results_.push(std::move(r))) return;
+    } catch (const std::exception& e) {
+      error({job->where, e.what()});
+    }
+  }
+}
+
+void Run::commit() {
+  if (!langs_.empty()) {
+    std::set<std::string> all = langs_;
+    for (const auto& l : split_lines(db_.get_metadata(std::string(schema::kMetaLangs)))) all.insert(l);
+    db_.set_metadata(std::string(schema::kMetaLangs), join(all, '\n'));
+  }
+  db_.commit();
+  pending_ = 0;
+  last_commit_ = Clock::now();
+}
+
+void Run::report(bool force) {
+  auto now = Clock::now();
+  if (!progress_ || (!force && now - last_report_ < std::chrono::milliseconds(200))) return;
+  last_report_ = now;
+  progress_({read_articles_.load(), read_bytes_.load(), total_bytes_,
+             std::chrono::duration<double>(now - start_).count()});
+}
+
+void Run::write_all() {
+  while (auto r = results_.pop()) {
+    db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
+    if (opt_.spelling)
+      for (const auto& w : r->doc.words) db_.add_spelling(w);
+    ++(r->update ? stats_.updated : stats_.added);
+    if (!r->lang.empty()) langs_.insert(r->lang);
+    ++pending_;
+    if (pending_ >= opt_.batch_docs ||
+        Clock::now() - last_commit_ > std::chrono::duration<double>(opt_.batch_seconds))
+      commit();
+    report(false);
+  }
+}
+
+void Run::remove_missing() {
+  for (const auto& [id, s] : state_) {
+    if (s.seen || !roots_to_prune_.count(s.root_key) || incomplete_.count(s.root_key + '/' + s.file))
+      continue;
+    db_.delete_document(s.docid);
+    ++stats_.removed;
+  }
+}
+
+IndexStats Run::execute() {
+  std::vector<std::string> paths = resolve_paths();
+  std::vector<InputFile> files = list_inputs(paths, [&](const InputError& e) { error(e); });
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  for (const auto& f : files) total_bytes_ += f.size;
+  state_ = load_state(db_);
+
+  unsigned n = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::thread reader([&] { read_all(files); });
+  std::vector<std::thread> workers;
+  std::atomic<unsigned> running{n};
+  for (unsigned i = 0; i < n; ++i)
+    workers.emplace_back([&] {
+      analyse_all();
+      if (--running == 0) results_.close();
+    });
+  try {
+    write_all();
+  } catch (...) {
+    abort_ = true;  // unblock and stop the other threads before reporting
+    jobs_.close();
+    results_.close();
+    reader.join();
+    for (auto& w : workers) w.join();
+    throw;
+  }
+  reader.join();
+  for (auto& w : workers) w.join();
+
+  stats_.interrupted = opt_.stop && opt_.stop->load();
+  if (!stats_.interrupted) remove_missing();
+  commit();
+  report(true);
+  stats_.total = db_.get_doccount();
+  return stats_;
+}
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, const ErrorSink& errors,
+                     const std::function<void(const Progress&)>& progress) {
+  try {
+    Run run(options, errors, progress);
+    return run.execute();
+  } catch (const Error&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    // Disk full, read-only file system, permissions: the last commit is still intact.
+    throw Error(ErrorKind::kIo, "cannot write index " + options.db_path + ": " + e.get_msg() +
+                                    " (the index keeps its last committed state)");
+  }
+}
+
+}  // namespace dsearch
