@@ -9,6 +9,7 @@
 
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 
 #include "dsearch/embedded.h"
@@ -101,18 +102,15 @@ std::string strip_accents(std::string_view s) {
   return U_SUCCESS(st) ? r : std::string(s);
 }
 
+// Snowball lists comment with '|' and may hold several words a line; ours comment with '#'.
 std::unordered_set<std::string> parse_stopwords(std::string_view text) {
   std::unordered_set<std::string> words;
   Analyzer folder("");
-  while (!text.empty()) {
-    auto nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    // Snowball lists comment with '|', ours with '#'.
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);) {
     line = line.substr(0, std::min(line.find('|'), line.find('#')));
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-    if (!line.empty()) words.insert(folder.fold(line));
+    std::istringstream ws(line);
+    for (std::string w; ws >> w;) words.insert(folder.fold(w));
   }
   return words;
 }

@@ -69,8 +69,12 @@ std::vector<InputFile> list_inputs(const std::vector<std::string>& paths, const 
     fs::path abs = fs::absolute(given, ec).lexically_normal();
     if (!abs.empty() && !abs.has_filename()) abs = abs.parent_path();  // "dir/" -> "dir"
     auto status = fs::status(abs, ec);
-    if (ec || !fs::exists(status)) {
-      errors({given, ec ? ec.message() : "no such file or directory"});
+    if (!fs::exists(status)) {
+      errors({given, "no such file or directory"});
+      continue;
+    }
+    if (ec) {
+      errors({given, ec.message()});
       continue;
     }
     if (fs::is_directory(status)) {

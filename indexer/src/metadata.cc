@@ -1,0 +1,175 @@
+#include "metadata.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "date_parse.h"
+#include "text_scan.h"
+
+namespace dsearch::page_detail {
+namespace {
+
+constexpr std::size_t kTitleLookBack = 12;  // lines above the article searched for the headline
+constexpr std::size_t kNearLines = 3;       // lines around headline and lede searched for a date
+constexpr std::size_t kShortLineBytes = 300;
+constexpr std::size_t kMaxNameWords = 6;
+
+bool starts_with_any_ci(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (auto p : prefixes)
+    if (starts_with_ci(s, p)) return true;
+  return false;
+}
+
+bool headline_like(const Line& l) {
+  if (l.phrase != Phrase::kNone || l.credit || l.nav_list || l.date_line) return false;
+  if (l.words < 2 || l.words > 25 || l.length < 8 || l.length > 250) return false;
+  if (l.sentence_end && l.text.back() == '.') return false;
+  return !starts_with_any_ci(l.text, {"by ", "von ", "par ", "por ", "photo", "image", "foto"});
+}
+
+// A publisher name: short, capitalised, no digits or commas ("(AFP, AP)" is a credit, not a name).
+bool plausible_name(std::string_view s) {
+  if (s.size() < 2 || s.size() > 60) return false;
+  if (s.find_first_of("0123456789,;:") != std::string_view::npos) return false;
+  auto c = static_cast<unsigned char>(s.front());
+  if (!(c >= 'A' && c <= 'Z') && c < 0x80) return false;
+  std::size_t words = 0;
+  for_each_word(s, [&](std::string_view) { return ++words <= kMaxNameWords; });
+  return words >= 1 && words <= kMaxNameWords;
+}
+
+// "(Xinhua) Updated: ..." or "SEOUL, Nov 17 (Reuters) - ...": the name in brackets.
+std::string dateline_agency(std::string_view s, bool at_start_only) {
+  std::size_t open = s.find('(');
+  if (open == std::string_view::npos || open > 100 || (at_start_only && open != 0)) return "";
+  std::size_t close = s.find(')', open);
+  if (close == std::string_view::npos || close - open > 40) return "";
+  std::string_view name = trim(s.substr(open + 1, close - open - 1));
+  std::string_view rest = trim(s.substr(close + 1));
+  bool dash = starts_with_any_ci(rest, {"-", "\xE2\x80\x94", "\xE2\x80\x93", ":"});
+  if (!(open == 0 || dash) || !plausible_name(name)) return "";
+  return std::string(name);
+}
+
+// The text after a copyright sign and years, up to the first separator: "© 2014 Xinhua. All ..."
+std::string copyright_holder(std::string_view s) {
+  for (;;) {
+    s = trim(s);
+    std::size_t before = s.size();
+    for (std::string_view p : {"copyright", "\xC2\xA9", "(c)", "by "})
+      if (starts_with_ci(s, p)) s.remove_prefix(p.size());
+    while (!s.empty() && ((s.front() >= '0' && s.front() <= '9') || s.front() == '-' || s.front() == ',')) s.remove_prefix(1);
+    if (s.size() == before) break;
+  }
+  std::size_t end = s.size();
+  for (std::string_view sep : {".", ",", "|", "\xE2\x80\xA2", ";", " - ", " \xE2\x80\x93 ", "All rights", "all rights",
+                               "Alle Rechte", "Tous droits", "Todos los"})
+    end = std::min(end, s.find(sep));
+  std::string_view name = trim(s.substr(0, end));
+  return plausible_name(name) ? std::string(name) : "";
+}
+
+// The text after `marker` (searched case-insensitively in `lower`) up to `suffix`, if a name.
+std::string name_after(std::string_view s, std::string_view lower, std::string_view marker, std::string_view suffix) {
+  std::size_t p = lower.find(marker);
+  if (p == std::string_view::npos) return "";
+  std::string_view rest = s.substr(p + marker.size());
+  if (!suffix.empty()) {
+    std::size_t q = lower.rfind(suffix);
+    if (q == std::string_view::npos || q < p + marker.size() || q + suffix.size() != lower.size()) return "";
+    rest = s.substr(p + marker.size(), q - p - marker.size());
+  }
+  rest = trim(rest);
+  return plausible_name(rest) ? std::string(rest) : "";
+}
+
+// A name from template wording: "Skip to more DW sites", "DW's Top Story", "More stories from DW".
+std::string template_name(std::string_view s) {
+  if (s.size() > 80) return "";
+  std::string lower;
+  lower_word(s, lower);  // lower-casing keeps byte offsets for the scripts site names use
+  if (lower.size() != s.size()) return "";
+  for (auto [marker, suffix] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
+           {"skip to more ", " sites"}, {"more stories from ", ""}, {"more from ", ""}, {"mehr von ", ""},
+           {"follow ", " on twitter"}, {"follow ", " on facebook"}})
+    if (auto n = name_after(s, lower, marker, suffix); !n.empty()) return n;
+  for (std::string_view possessive : {"'s top stor", "\xE2\x80\x99s top stor"}) {
+    std::size_t p = lower.find(possessive);
+    if (p == std::string_view::npos || p == 0) continue;
+    // The possessor is the word just before: "Skip next section DW's Top Story" -> "DW".
+    std::size_t b = s.rfind(' ', p - 1);
+    std::string_view name = s.substr(b == std::string_view::npos ? 0 : b + 1, p - (b == std::string_view::npos ? 0 : b + 1));
+    if (plausible_name(name)) return std::string(name);
+  }
+  if (starts_with_any_ci(s, {"copyright", "\xC2\xA9", "(c) "})) return copyright_holder(s);
+  return "";
+}
+
+std::size_t window_begin(std::size_t title, std::size_t start) {
+  std::size_t anchor = title != kNoLine ? title : start;
+  return anchor == kNoLine ? 0 : anchor - std::min(anchor, kNearLines);
+}
+
+std::string_view head(std::string_view s) {
+  if (s.size() <= kShortLineBytes) return s;
+  std::size_t cut = 200;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+}  // namespace
+
+std::size_t content_start(const std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].keep) return i;
+  return kNoLine;
+}
+
+std::size_t find_title(const std::vector<Line>& lines, std::size_t start, bool clean) {
+  if (lines.empty()) return kNoLine;
+  if (clean) {
+    // "Title\n\nFirst paragraph": a hard-wrapped first line (Reuters) has no blank line after it.
+    bool alone = lines.size() > 1 && lines[1].blank_before;
+    return alone && headline_like(lines[0]) ? 0 : kNoLine;
+  }
+  if (start == kNoLine) return kNoLine;
+  std::size_t weak = kNoLine;
+  for (std::size_t k = 1; k <= kTitleLookBack && k <= start; ++k) {
+    const Line& l = lines[start - k];
+    if (!headline_like(l)) continue;
+    if (l.words >= 4) return start - k;
+    if (weak == kNoLine && k <= 3) weak = start - k;
+  }
+  if (weak != kNoLine) return weak;
+  return headline_like(lines[start]) && !lines[start].sentence_end ? start : kNoLine;
+}
+
+std::string find_page_date(const std::vector<Line>& lines, std::size_t title, std::size_t start) {
+  std::size_t end = std::min(lines.size(), (start == kNoLine ? 0 : start) + kNearLines + 1);
+  for (std::size_t i = window_begin(title, start); i < end; ++i)
+    if (auto d = find_date(head(lines[i].text)); !d.empty()) return d;
+  for (const auto& l : lines)
+    if (l.date_line) return find_date(l.text);
+  return "";
+}
+
+std::string find_source(const std::vector<Line>& lines, std::size_t title, std::size_t start) {
+  std::size_t end = std::min(lines.size(), (start == kNoLine ? 0 : start) + 2);
+  for (std::size_t i = window_begin(title, start); i < end; ++i) {
+    bool lede = i == start;
+    if (auto n = dateline_agency(lines[i].text, !lede && !lines[i].date_line); !n.empty()) return n;
+  }
+  std::vector<std::pair<std::string, int>> votes;
+  for (const auto& l : lines) {
+    std::string n = template_name(l.text);
+    if (n.empty()) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == n; });
+    if (it == votes.end()) votes.emplace_back(n, 1);
+    else ++it->second;
+  }
+  auto best = std::max_element(votes.begin(), votes.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  return best == votes.end() ? "" : best->first;
+}
+
+}  // namespace dsearch::page_detail

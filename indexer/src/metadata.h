@@ -1,0 +1,30 @@
+// Headline, date and publisher of a page, read from the lines around the start of the article:
+// page templates put them in a fairly fixed order (menus, headline, byline/date line, lede).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "boilerplate.h"
+
+namespace dsearch::page_detail {
+
+inline constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+
+// Index of the first kept line (the article start), or kNoLine.
+std::size_t content_start(const std::vector<Line>& lines);
+
+// Index of the headline line above `start`, or kNoLine. In clean text the headline is the first
+// line when it looks like one.
+std::size_t find_title(const std::vector<Line>& lines, std::size_t start, bool clean);
+
+// YYYY-MM-DD: the first date near the headline and the dateline, else the first date on a short
+// line, else "".
+std::string find_page_date(const std::vector<Line>& lines, std::size_t title, std::size_t start);
+
+// The publisher: a "(Xinhua)" opening the date line or dateline, else the name most repeated in
+// template lines ("More stories from DW", "© 2014 Name"), else "".
+std::string find_source(const std::vector<Line>& lines, std::size_t title, std::size_t start);
+
+}  // namespace dsearch::page_detail

@@ -1,0 +1,95 @@
+// extract_page: language first (boilerplate scoring needs its stopwords), then line scanning and
+// content selection, then metadata read around the article start. Every step is a linear scan.
+#include "dsearch/indexer/page.h"
+
+#include <cctype>
+
+#include "boilerplate.h"
+#include "metadata.h"
+#include "stopword_index.h"
+#include "text_scan.h"
+
+namespace dsearch {
+namespace {
+
+using page_detail::kNoLine;
+using page_detail::Line;
+
+// Language from the prose-like lines only, so menus in English do not outvote a German article.
+std::string guess_page_language(std::string_view text) {
+  constexpr std::size_t kSample = 16 * 1024;
+  std::string prose;
+  std::size_t pos = 0;
+  while (pos < text.size() && prose.size() < kSample) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (nl - pos >= 60) prose.append(text.substr(pos, std::min(nl - pos, kSample))).push_back('\n');
+    pos = nl + 1;
+  }
+  std::string lang = detect_language(prose);
+  return lang.empty() ? detect_language(text) : lang;
+}
+
+bool same_text_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// Clean text keeps its own paragraphs (blank lines) and line breaks (Reuters tables).
+std::string join_clean(const std::vector<Line>& lines) {
+  std::string body;
+  for (const auto& l : lines) {
+    if (!l.keep) continue;
+    if (!body.empty()) body.append(l.blank_before ? "\n\n" : "\n");
+    body.append(l.text);
+  }
+  return body;
+}
+
+std::string join_paragraphs(const std::vector<Line>& lines) {
+  std::string body;
+  for (const auto& l : lines) {
+    if (!l.keep) continue;
+    if (!body.empty()) body.append("\n\n");
+    body.append(l.text);
+  }
+  return body;
+}
+
+}  // namespace
+
+Page extract_page(std::string_view text, const PageHints& hints) {
+  Page page;
+  try {
+    page.lang = hints.lang.empty() ? guess_page_language(text) : hints.lang;
+    const auto& idx = page_detail::stopword_index();
+    uint32_t stop_bit = page.lang.empty() ? ~0u : idx.bit(page.lang);
+    auto lines = page_detail::scan_lines(text, stop_bit);
+    bool clean = page_detail::looks_clean(lines);
+    if (clean) {
+      for (auto& l : lines) l.keep = true;
+    } else {
+      page_detail::select_content(lines, stop_bit != 0);
+    }
+    std::size_t start = page_detail::content_start(lines);
+    std::size_t title = page_detail::find_title(lines, start, clean);
+    if (hints.title.empty() && title != kNoLine) page.title = std::string(lines[title].text);
+    else page.title = hints.title;
+    // The headline heads the page, not the body.
+    if (start != kNoLine && (start == title || same_text_ci(lines[start].text, page_detail::trim(page.title)))) {
+      lines[start].keep = false;
+      start = page_detail::content_start(lines);
+    }
+    page.date = hints.date.empty() ? page_detail::find_page_date(lines, title, start) : hints.date;
+    page.source = hints.source.empty() ? page_detail::find_source(lines, title, start) : hints.source;
+    page.body = clean ? join_clean(lines) : join_paragraphs(lines);
+  } catch (...) {
+    // Only allocation can fail here; an empty body is the honest answer then.
+    page.body.clear();
+  }
+  return page;
+}
+
+}  // namespace dsearch

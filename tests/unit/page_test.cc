@@ -1,0 +1,277 @@
+// extract_page on the seed articles (exact expectations), on clean newswire (Reuters, BBC: nothing
+// may be lost) and on boilerplate test sets (trafilatura-eval, readability): the quality figures
+// are printed and guarded by floors a little under what the extractor reaches.
+#include "dsearch/indexer/page.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <unordered_map>
+
+#include "test_data.h"
+
+namespace dsearch {
+namespace {
+
+using test::seed;
+
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    n += !space && !in;
+    in = !space;
+  }
+  return n;
+}
+
+// Whitespace runs become one space, so snippets match across our paragraph breaks.
+std::string squash(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string str(const nlohmann::json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+PageHints hints_of(const nlohmann::json& j) { return {str(j, "title"), str(j, "date"), str(j, "source"), str(j, "lang")}; }
+
+TEST(PageSeeds, Xinhua) {
+  Page p = extract_page(seed(test::kXinhua));
+  EXPECT_EQ(p.source, "Xinhua");
+  EXPECT_EQ(p.date, "2014-11-17");
+  EXPECT_EQ(p.title, "DPRK envoy's visit to Russia aims to diversify diplomatic relations");
+  EXPECT_EQ(p.lang, "en");
+  EXPECT_EQ(p.body.rfind("SEOUL -- The Republic of Korea's Unification Ministry said Monday", 0), 0u) << p.body;
+  EXPECT_TRUE(p.body.ends_with("releasing all three Americans detained there.")) << p.body;
+  for (const char* bad : {"US EUROPE AFRICA", "World / Asia-Pacific", "(Xinhua) Updated:", "Related stories",
+                          "Pyongyang urges Seoul", "Most Popular", "Hot Topics", "..."})
+    EXPECT_EQ(p.body.find(bad), std::string::npos) << bad;
+  EXPECT_NE(p.body.find("\n\nThe DPRK has recently tried"), std::string::npos);
+}
+
+TEST(PageSeeds, DeutscheWelle) {
+  Page p = extract_page(seed(test::kDw));
+  EXPECT_EQ(p.source, "DW");
+  EXPECT_EQ(p.date, "2014-11-14");
+  EXPECT_EQ(p.title, "North Korea envoy to Russia");
+  EXPECT_EQ(p.body.rfind("Choe Ryong Hae, a top Communist Party official", 0), 0u) << p.body;
+  EXPECT_TRUE(p.body.ends_with("torture, rape, murder and enslavement.")) << p.body;
+  for (const char* bad : {"Skip to", "Image: picture-alliance/AP", "ksb/mkg", "(AFP, AP)", "Skip next section",
+                          "DW's Top Story", "More stories from DW", "Choe Ryong-hae\n"})
+    EXPECT_EQ(p.body.find(bad), std::string::npos) << bad;
+}
+
+TEST(PageSeeds, HintsWinButBodyIsStillCleaned) {
+  PageHints h{"Given title", "2001-02-03", "Given source", "en"};
+  Page p = extract_page(seed(test::kXinhua), h);
+  EXPECT_EQ(p.title, "Given title");
+  EXPECT_EQ(p.date, "2001-02-03");
+  EXPECT_EQ(p.source, "Given source");
+  EXPECT_EQ(p.lang, "en");
+  EXPECT_EQ(p.body.find("Related stories"), std::string::npos);
+}
+
+TEST(PageRobustness, NeverThrowsOnOddInput) {
+  std::mt19937 rng(42);
+  std::string random(200000, ' ');
+  for (auto& c : random) c = static_cast<char>(rng() % 128);
+  const std::string cases[] = {
+      "", "\n\n\n", "x", std::string(1'000'000, 'a'), std::string(300000, '\n'), random,
+      std::string(100000, '(') + "Xinhua) Updated: 2014-11-17",
+      "Title\n\n" + std::string(2'000'000, 'w') + " end.",
+      "1. 2. 3. 4. 5.\n(((((\n\xC2\xA9 \xC2\xA9\n31.02.2014\n2014-13-45\n",
+  };
+  for (const auto& c : cases) {
+    Page p;
+    EXPECT_NO_THROW(p = extract_page(c));
+    EXPECT_LE(p.body.size(), c.size());
+  }
+}
+
+TEST(PagePerformance, IsFastOnTypicalPages) {
+  std::string page = seed(test::kXinhua) + "\n" + seed(test::kDw);
+  std::string big;
+  while (big.size() < 20'000'000) big += page + "\n";
+  auto t0 = std::chrono::steady_clock::now();
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < big.size(); pos += page.size() + 1) n += extract_page(page).body.size();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double mbps = big.size() / 1e6 / secs;
+  std::printf("extract_page on seed pages: %.1f MB/s\n", mbps);
+  EXPECT_GT(n, 0u);
+  EXPECT_GT(mbps, 10.0);  // a loose floor: shared CI machines are slow
+}
+
+// Clean newswire must pass through: >= 99% of the words survive in aggregate.
+void expect_retention(const char* file, double floor) {
+  std::string dir = test::corpora_dir();
+  if (dir.empty()) GTEST_SKIP() << "shared corpora absent";
+  std::size_t in = 0, out = 0, docs = 0;
+  test::for_each_json_line(dir + file, [&](const nlohmann::json& j) {
+    std::string body = str(j, "body");
+    in += count_words(body);
+    out += count_words(extract_page(body, hints_of(j)).body);
+    ++docs;
+  }, 2000);
+  if (docs == 0) GTEST_SKIP() << file << " absent";
+  double kept = in ? static_cast<double>(out) / in : 1;
+  std::printf("%s: %zu docs, %.2f%% of words kept\n", file, docs, 100 * kept);
+  EXPECT_GE(kept, floor);
+}
+
+TEST(PageRetention, ReutersKeepsItsWords) { expect_retention("/reuters21578/reuters21578.jsonl.gz", 0.99); }
+TEST(PageRetention, BbcKeepsItsWords) { expect_retention("/bbc-news/bbc-news.jsonl.gz", 0.99); }
+
+struct Counts {
+  double tp = 0, fp = 0, fn = 0;
+  void print(const char* what) const {
+    double p = tp / std::max(tp + fp, 1.0), r = tp / std::max(tp + fn, 1.0);
+    std::printf("  %-28s P %.3f  R %.3f  F1 %.3f\n", what, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+  }
+  double f1() const {
+    double p = tp / std::max(tp + fp, 1.0), r = tp / std::max(tp + fn, 1.0);
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+// Baselines the brief quotes: the whole page, and only lines of 80+ characters.
+std::string long_lines(std::string_view s) {
+  std::string out;
+  for (std::size_t pos = 0; pos <= s.size();) {
+    std::size_t nl = std::min(s.find('\n', pos), s.size());
+    if (nl - pos >= 80) out.append(s.substr(pos, nl - pos)).push_back('\n');
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// trafilatura's own measure (set DSEARCH_SHOW_LEAKS or DSEARCH_SHOW_MISSES to list the snippets): a kept "with" snippet is a true positive, a kept "without" a false one.
+TEST(PageQuality, TrafilaturaEval) {
+  std::string dir = test::corpora_dir();
+  if (dir.empty()) GTEST_SKIP() << "shared corpora absent";
+  std::string eval_text = test::read_file(dir + "/trafilatura-eval/evaldata.json");
+  if (eval_text.empty()) GTEST_SKIP() << "evaldata.json absent";
+  auto eval = nlohmann::json::parse(eval_text);
+  Counts ours, whole, longl;
+  std::size_t leaks = 0, without_in_page = 0, pages = 0, title_ok = 0, titles = 0, date_ok = 0, dates = 0;
+  test::for_each_json_line(dir + "/trafilatura-eval/trafilatura-eval.jsonl.gz", [&](const nlohmann::json& j) {
+    std::string url = str(j, "url");
+    if (!eval.contains(url)) return;
+    const auto& e = eval[url];
+    std::string body = str(j, "body");
+    PageHints h = hints_of(j);
+    Page detected = extract_page(body, {"", "", "", h.lang});
+    std::string got = squash(detected.body), all = squash(body), lng = squash(long_lines(body));
+    ++pages;
+    for (const auto& s : e["with"]) {
+      std::string w = squash(s.get<std::string>());
+      for (auto [c, text] : {std::pair{&ours, &got}, {&whole, &all}, {&longl, &lng}})
+        (text->find(w) != std::string::npos ? c->tp : c->fn) += 1;
+      if (std::getenv("DSEARCH_SHOW_MISSES") && all.find(w) != std::string::npos && got.find(w) == std::string::npos) std::printf("MISS %s | %s\n", url.c_str(), w.substr(0, 100).c_str());
+    }
+    for (const auto& s : e["without"]) {
+      std::string w = squash(s.get<std::string>());
+      for (auto [c, text] : {std::pair{&ours, &got}, {&whole, &all}, {&longl, &lng}})
+        if (text->find(w) != std::string::npos) c->fp += 1;
+      bool in_page = all.find(w) != std::string::npos;
+      without_in_page += in_page;
+      leaks += in_page && got.find(w) != std::string::npos;
+      if (std::getenv("DSEARCH_SHOW_LEAKS") && in_page && got.find(w) != std::string::npos) std::printf("LEAK %s | %s\n", url.c_str(), w.substr(0, 100).c_str());
+    }
+    if (!h.title.empty()) {
+      ++titles;
+      title_ok += squash(detected.title) == squash(h.title);
+    }
+    if (!h.date.empty()) {
+      ++dates;
+      date_ok += detected.date == h.date;
+    }
+  });
+  if (pages == 0) GTEST_SKIP() << "trafilatura-eval pages absent";
+  std::printf("trafilatura-eval, %zu pages (snippets):\n", pages);
+  whole.print("whole page");
+  longl.print("lines of 80+ chars");
+  ours.print("extract_page");
+  double leak = static_cast<double>(leaks) / std::max<std::size_t>(without_in_page, 1);
+  std::printf("  'without' snippets leaking: %.1f%% of %zu present in the page\n", 100 * leak, without_in_page);
+  std::printf("  title exact %.1f%% of %zu, date %.1f%% of %zu\n", 100.0 * title_ok / std::max<size_t>(titles, 1),
+              titles, 100.0 * date_ok / std::max<size_t>(dates, 1), dates);
+  EXPECT_GE(ours.f1(), 0.82);
+  EXPECT_LE(leak, 0.20);
+}
+
+std::unordered_map<std::string, int> bag(std::string_view s) {
+  std::unordered_map<std::string, int> words;
+  std::string w;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    unsigned char c = i < s.size() ? s[i] : ' ';
+    if (c >= 0x80 || std::isalnum(c)) {
+      w.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!w.empty()) {
+      ++words[w];
+      w.clear();
+    }
+  }
+  return words;
+}
+
+void add_overlap(Counts& c, std::string_view got, std::string_view expected) {
+  auto g = bag(got), e = bag(expected);
+  double inter = 0, ng = 0, ne = 0;
+  for (auto& [w, n] : g) {
+    ng += n;
+    if (auto it = e.find(w); it != e.end()) inter += std::min(n, it->second);
+  }
+  for (auto& [w, n] : e) ne += n;
+  c.tp += inter;
+  c.fp += ng - inter;
+  c.fn += ne - inter;
+}
+
+// Token overlap (bag of words, micro-averaged) with Readability's expected article text.
+TEST(PageQuality, ReadabilityPages) {
+  std::string dir = test::corpora_dir();
+  if (dir.empty()) GTEST_SKIP() << "shared corpora absent";
+  std::map<std::string, std::string> expected;
+  test::for_each_json_line(dir + "/readability-test-pages/readability-test-pages.expected.jsonl.gz",
+                           [&](const nlohmann::json& j) { expected[str(j, "id")] = str(j, "article_text"); });
+  if (expected.empty()) GTEST_SKIP() << "readability expected texts absent";
+  Counts ours, whole, longl;
+  std::size_t pages = 0;
+  test::for_each_json_line(dir + "/readability-test-pages/readability-test-pages.jsonl.gz",
+                           [&](const nlohmann::json& j) {
+                             auto it = expected.find(str(j, "id"));
+                             if (it == expected.end()) return;
+                             std::string body = str(j, "body");
+                             PageHints h = hints_of(j);
+                             add_overlap(ours, extract_page(body, {"", "", "", h.lang}).body, it->second);
+                             add_overlap(whole, body, it->second);
+                             add_overlap(longl, long_lines(body), it->second);
+                             ++pages;
+                           });
+  std::printf("readability-test-pages, %zu pages (tokens):\n", pages);
+  whole.print("whole page");
+  longl.print("lines of 80+ chars");
+  ours.print("extract_page");
+  EXPECT_GE(ours.f1(), 0.87);
+}
+
+}  // namespace
+}  // namespace dsearch

@@ -1,0 +1,360 @@
+// The query language against a small in-memory index of the two seeds (plus a German article and
+// one without a date), built with the same term layout as the indexer.
+#include "dsearch/searcher/query.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "dsearch/document_terms.h"
+#include "dsearch/error.h"
+#include "dsearch/schema.h"
+#include "test_data.h"
+
+namespace dsearch {
+namespace {
+
+struct Doc {
+  std::string id, lang, title, body, date, source;
+  std::vector<std::string> main_countries, mentions, people, orgs;
+};
+
+// The body of a seed: everything after its title line.
+std::string seed_body(const char* name, const std::string& title) {
+  std::string text = test::seed(name);
+  auto at = text.find(title);
+  return at == std::string::npos ? text : text.substr(at + title.size());
+}
+
+class QueryIndex {
+ public:
+  QueryIndex() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    const std::string xt = "DPRK envoy's visit to Russia aims to diversify diplomatic relations";
+    const std::string dt = "North Korea envoy to Russia";
+    add({"xinhua", "en", xt, seed_body(test::kXinhua, xt), "20141117", "Xinhua", {"KP", "RU"},
+         {"KP", "RU", "KR", "JP"}, {"Vladimir Putin", "Kim Jong Un", "Choe Ryong Hae"}, {"KCNA"}});
+    add({"dw", "en", dt, seed_body(test::kDw, dt), "20141114", "DW", {"KP"}, {"KP", "RU", "CN", "UA"},
+         {"Kim Jong Un", "Choe Ryong Hae"}, {"KCNA", "AP"}});
+    add({"standard", "de", "Sonderbeauftragter aus Nordkorea in Moskau",
+         "Der Sondergesandte besuchte die H\xC3\xA4user der Regierung in Moskau und traf Wladimir Putin.",
+         "20150302", "DER STANDARD", {"AT"}, {"AT", "KP", "RU"}, {"Wladimir Putin"}, {}});
+    add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow.", "", "Nobody", {"KR"}, {"KR"}, {}, {}});
+    ctx_.db = db_;
+    ctx_.analyzers = {&en_, &de_};
+  }
+
+  // Document ids for a query, best first.
+  std::vector<std::string> search(std::string_view q) {
+    ParsedQuery p = parse_query(q, ctx_);
+    return run(p);
+  }
+
+  std::vector<std::string> run(const ParsedQuery& p) {
+    Xapian::Query query;
+    if (!p.match.empty() && !p.filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, p.match, p.filter);
+    else if (!p.match.empty()) query = p.match;
+    else query = p.filter;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    std::vector<std::string> ids;
+    auto mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
+    return ids;
+  }
+
+  std::set<std::string> found(std::string_view q) {
+    auto ids = search(q);
+    return {ids.begin(), ids.end()};
+  }
+
+  QueryContext& ctx() { return ctx_; }
+
+ private:
+  void add(const Doc& d) {
+    Analyzer& a = d.lang == "de" ? de_ : en_;
+    Xapian::Document doc;
+    add_text_terms(doc, a, d.title, d.body);
+    doc.set_data(d.id);
+    doc.add_boolean_term(schema::term(schema::kId, d.id));
+    doc.add_boolean_term(schema::term(schema::kLang, d.lang));
+    doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(d.source)));
+    for (const auto& c : d.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
+    for (const auto& c : d.mentions) doc.add_boolean_term(schema::term(schema::kCountry, c));
+    auto names = [&](std::string_view prefix, const std::vector<std::string>& list) {
+      for (const auto& name : list) {  // the full key and each of its words, as the indexer does
+        std::string key = schema::entity_key(name);
+        doc.add_boolean_term(schema::term(prefix, key));
+        for (const auto& t : en_.tokens(key)) doc.add_boolean_term(schema::term(prefix, t.raw));
+      }
+    };
+    names(schema::kPerson, d.people);
+    names(schema::kOrg, d.orgs);
+    if (!d.date.empty()) doc.add_value(schema::kSlotDate, d.date);
+    db_.add_document(doc);
+  }
+
+  Xapian::WritableDatabase db_;
+  Analyzer en_{"en"}, de_{"de"};
+  QueryContext ctx_;
+};
+
+QueryIndex& index() {
+  static QueryIndex idx;
+  return idx;
+}
+
+using Ids = std::set<std::string>;
+
+struct FindCase {
+  const char* query;
+  Ids expected;
+};
+
+TEST(Query, FindsTheExpectedArticles) {
+  const FindCase cases[] = {
+      {"special envoy Putin", {"xinhua", "dw", "standard"}},  // "Putin" is also in the German article
+      {"\"special envoy\"", {"xinhua", "dw"}},
+      {"\"special envoy", {"xinhua", "dw"}},  // an unclosed quote runs to the end
+      {"title:Korea", {"dw"}},
+      {"TITLE:korea", {"dw"}},
+      {"title:\"North Korea\"", {"dw"}},
+      {"title:envo*", {"xinhua", "dw"}},
+      {"envo*", {"xinhua", "dw"}},
+      {"Putin", {"xinhua", "standard"}},
+      {"envoy -Putin", {"dw"}},
+      {"envoy NOT Putin", {"dw"}},
+      {"envoy AND NOT Putin", {"dw"}},
+      {"-Putin", {"dw", "undated"}},
+      {"NOT Putin", {"dw", "undated"}},
+      {"+Putin envoy", {"xinhua", "standard"}},
+      {"Putin AND Pyongyang", {"xinhua"}},
+      {"Putin OR Ukraine", {"xinhua", "dw", "standard"}},
+      {"(Putin OR Ukraine) AND Soviet", {"dw"}},
+      {"Soviet OR Khabarovsk -Moscow", {}},
+      {"Byeong-cheol", {"xinhua"}},
+      {"\"Workers' Party of Korea\"", {"xinhua"}},
+      {"\"Party of the Workers\"", {}},
+      {"16:10", {"xinhua"}},
+      {"Sondergesandte", {"standard"}},
+      {"H\xC3\xA4user", {"standard"}},     // German stem "haus" through the second analyzer
+      {"*", {"xinhua", "dw", "standard", "undated"}},
+      {"zebra country:KP", {}},  // words absent from the index still have to match
+      {"zebra quagga", {}},
+      {"zebra Soviet", {"dw"}},
+      // Fields.
+      {"country:KP", {"xinhua", "dw"}},
+      {"country:kp", {"xinhua", "dw"}},
+      {"country:\"North Korea\"", {"xinhua", "dw"}},
+      {"Country:russia", {"xinhua"}},
+      {"country:RU country:AT", {"xinhua", "standard"}},  // the same field twice: either
+      {"mentions:JP", {"xinhua"}},
+      {"source:Xinhua", {"xinhua"}},
+      {"source:\"DER STANDARD\"", {"standard"}},
+      {"source:xinhua envoy", {"xinhua"}},
+      {"person:Putin", {"xinhua", "standard"}},  // "Vladimir Putin", "Wladimir Putin"
+      {"person:\"Kim Jong Un\"", {"xinhua", "dw"}},
+      {"person:\"kim jong-un\"", {"xinhua", "dw"}},
+      {"org:KCNA", {"xinhua", "dw"}},
+      {"lang:de", {"standard"}},
+      {"envoy lang:en", {"xinhua", "dw"}},
+      {"envoy -source:DW", {"xinhua"}},
+      {"(country:KP OR country:AT) Putin", {"xinhua", "standard"}},
+      {"Seoul OR person:Putin", {"xinhua", "dw", "standard", "undated"}},
+      // Dates.
+      {"date:2014-11", {"xinhua", "dw"}},
+      {"date:2014", {"xinhua", "dw"}},
+      {"date:2014-11-15..2014-11-30", {"xinhua"}},
+      {"date:..2014-11-15", {"dw"}},
+      {"date:2014-11-15..", {"xinhua", "standard"}},
+      {"date:2014-11-14", {"dw"}},
+      {"envoy date:2014-11-17", {"xinhua"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(index().found(c.query), c.expected) << c.query;
+}
+
+TEST(Query, SameFieldTwiceIsAnAlternative) {
+  // country:KP country:RU is KP or RU: xinhua has both, dw only KP.
+  EXPECT_EQ(index().found("country:KP country:RU"), (Ids{"xinhua", "dw"}));
+}
+
+TEST(Query, RanksTheArticleWithMoreMatchesFirst) {
+  auto ids = index().search("special envoy Putin");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "xinhua");
+  ids = index().search("North Korea envoy");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "dw");
+}
+
+TEST(Query, FiltersDoNotChangeRanking) {
+  auto& idx = index();
+  auto plain = parse_query("envoy Korea", idx.ctx());
+  auto filtered = parse_query("envoy Korea country:KP", idx.ctx());
+  EXPECT_EQ(plain.match.get_description(), filtered.match.get_description());
+  EXPECT_TRUE(plain.filter.empty());
+  EXPECT_NE(filtered.filter.get_description().find("XMKP"), std::string::npos);
+}
+
+TEST(Query, OnlyFiltersLeaveMatchEmpty) {
+  auto p = parse_query("country:\"North Korea\" date:2014", index().ctx());
+  EXPECT_TRUE(p.match.empty());
+  EXPECT_FALSE(p.filter.empty());
+  EXPECT_TRUE(p.highlight.empty());
+}
+
+TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
+  auto& ctx = index().ctx();
+  EXPECT_EQ(parse_query("country:\"North Korea\"", ctx).filter.get_description(),
+            parse_query("country:KP", ctx).filter.get_description());
+  EXPECT_EQ(field_filter("country", "North Korea").get_description(), "Query(XMKP)");
+  EXPECT_EQ(field_filter("mentions", "jp").get_description(), "Query(XCJP)");
+  EXPECT_EQ(field_filter("person", "KIM Jong-un").get_description(), "Query(XPkim jong un)");
+  EXPECT_EQ(field_filter("lang", "EN").get_description(), "Query(Len)");
+}
+
+TEST(Query, DateFilterBounds) {
+  EXPECT_EQ(date_filter("2014-11", "2014-11").get_description(), "Query(VALUE_RANGE 0 20141101 20141131)");
+  EXPECT_EQ(date_filter("2014", "").get_description(), "Query(VALUE_GE 0 20140101)");
+  EXPECT_EQ(date_filter("", "2014-11-30").get_description(), "Query(VALUE_LE 0 20141130)");
+  for (const char* bad : {"2014-13", "14-11-01", "2014/11/01", "2014-11-32", "yesterday", "2014-1"})
+    EXPECT_THROW(date_filter(bad, ""), Error) << bad;
+}
+
+TEST(Query, StopwordsAreDroppedOutsidePhrasesUnlessAllAreStopwords) {
+  auto& ctx = index().ctx();
+  auto p = parse_query("the envoy", ctx);
+  EXPECT_EQ(p.match.get_description().find("the"), std::string::npos) << p.match.get_description();
+  EXPECT_EQ(p.words, (std::vector<std::string>{"envoy"}));
+  p = parse_query("the who", ctx);
+  EXPECT_NE(p.match.get_description().find("the"), std::string::npos);
+  p = parse_query("\"the envoy\"", ctx);
+  EXPECT_NE(p.match.get_description().find("PHRASE 2"), std::string::npos) << p.match.get_description();
+}
+
+TEST(Query, AlternativesAbsentFromTheIndexAreDropped) {
+  auto p = parse_query("zebra Putin quagga", index().ctx());
+  EXPECT_EQ(p.match.get_description(), "Query(putin)");
+  EXPECT_TRUE(p.highlight.terms.count("zebra"));
+}
+
+TEST(Query, SeveralLanguagesGiveASynonym) {
+  auto p = parse_query("H\xC3\xA4user", index().ctx());
+  EXPECT_NE(p.match.get_description().find("SYNONYM"), std::string::npos) << p.match.get_description();
+  EXPECT_TRUE(p.highlight.terms.count("haus"));
+  EXPECT_TRUE(p.highlight.terms.count("hauser"));
+}
+
+TEST(Query, SplitWordsBecomePhrases) {
+  auto& ctx = index().ctx();
+  for (const char* q : {"Byeong-cheol", "U.N.-backed", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8"}) {
+    auto p = parse_query(q, ctx);
+    EXPECT_NE(p.match.get_description().find("PHRASE 2"), std::string::npos) << q << ": " << p.match.get_description();
+    EXPECT_FALSE(p.highlight.phrases.empty()) << q;  // one per distinct stemming
+  }
+}
+
+TEST(Query, HighlightsWhatTheMatchUses) {
+  auto p = parse_query("special envoy Putin -Moscow title:Korea envo* \"Workers' Party of Korea\" country:KP", index().ctx());
+  for (const char* t : {"special", "envoy", "putin", "korea", "worker", "parti"}) EXPECT_TRUE(p.highlight.terms.count(t)) << t;
+  EXPECT_FALSE(p.highlight.terms.count("moscow"));
+  EXPECT_FALSE(p.highlight.terms.count("of"));  // only inside the phrase, which snippets find themselves
+  EXPECT_EQ(p.highlight.prefixes, (std::vector<std::string>{"envo"}));
+  ASSERT_FALSE(p.highlight.phrases.empty());
+  EXPECT_EQ(p.highlight.phrases.front(), (std::vector<std::string>{"worker", "parti", "of", "korea"}));
+}
+
+TEST(Query, WildcardsAreCappedWithAWarning) {
+  auto& idx = index();
+  QueryContext ctx = idx.ctx();
+  ctx.max_wildcard_terms = 2;
+  auto p = parse_query("s*", ctx);
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_NE(p.warnings.front().find("most frequent"), std::string::npos) << p.warnings.front();
+  EXPECT_FALSE(idx.run(p).empty());
+  p = parse_query("envo*", ctx);
+  EXPECT_TRUE(p.warnings.empty());
+  for (const char* q : {"a*", "**", "title:*", "S\xC3\xA3o*", "byeong-ch*"}) EXPECT_NO_THROW(idx.run(parse_query(q, ctx))) << q;
+  EXPECT_EQ(idx.found("byeong-ch*"), (Ids{"xinhua"}));
+}
+
+TEST(Query, UnknownCountryIsAUsageError) {
+  try {
+    parse_query("envoy country:Narnia", index().ctx());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+    EXPECT_NE(std::string(e.what()).find("unknown country 'Narnia'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(field_filter("colour", "red"), Error);
+  EXPECT_THROW(field_filter("person", "  "), Error);
+}
+
+TEST(Query, BadDatesSayWhere) {
+  try {
+    parse_query("envoy date:2014-13", index().ctx());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+    EXPECT_NE(std::string(e.what()).find("column 7"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Query, ForgivesSloppySyntax) {
+  struct Case {
+    const char* query;
+    Ids expected;
+  } cases[] = {
+      {"(Putin OR Ukraine", {"xinhua", "dw", "standard"}},
+      {"Putin)", {"xinhua", "standard"}},
+      {"Putin AND", {"xinhua", "standard"}},
+      {"AND Putin", {"xinhua", "standard"}},
+      {"Putin AND AND OR Pyongyang", {"xinhua", "dw", "standard"}},
+      {"Putin () ", {"xinhua", "standard"}},
+      {"foo:Putin", {"xinhua", "standard"}},  // unknown field: plain words
+      {"title:", {}},                        // the word "title"
+      {"- Putin", {"xinhua", "standard"}},   // a lone '-' is not an exclusion
+      {"http://example.com/Putin", {}},
+      {"Putin and Soviet", {"xinhua", "dw", "standard"}},  // lowercase 'and' is a (stop)word
+  };
+  for (const auto& c : cases) {
+    std::set<std::string> got;
+    EXPECT_NO_THROW(got = index().found(c.query)) << c.query;
+    EXPECT_EQ(got, c.expected) << c.query;
+  }
+  for (const char* q : {"", "   ", "()", "AND", "NOT", "\"\"", "+", "-", "title:\"\"", ")(", "\"", "*)"}) {
+    EXPECT_NO_THROW(index().search(q)) << q;
+  }
+}
+
+TEST(Query, SurvivesPathologicalInput) {
+  auto& idx = index();
+  // Deep nesting: a clear error, not a stack overflow.
+  std::string deep(10000, '(');
+  deep += "Putin";
+  try {
+    parse_query(deep, idx.ctx());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+    EXPECT_NE(std::string(e.what()).find("nested"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(idx.found(std::string(50, '(') + "Putin" + std::string(50, ')')), (Ids{"xinhua", "standard"}));
+  // Many words, many operators.
+  std::string many, ands, nots;
+  for (int i = 0; i < 10000; ++i) many += "word" + std::to_string(i) + " ";
+  for (int i = 0; i < 10000; ++i) ands += "envoy AND ";
+  for (int i = 0; i < 10000; ++i) nots += "NOT ";
+  EXPECT_TRUE(idx.search(many + "Putin").size() == 2);
+  EXPECT_EQ(idx.found(ands), (Ids{"xinhua", "dw"}));
+  EXPECT_NO_THROW(idx.search(nots + "Putin"));
+  // Control characters and invalid UTF-8.
+  std::string junk = std::string("\x01Putin\xFF\xFE envoy\x7F") + std::string(1, '\0') + "\xC3\x28 \xE2\x82 \xF0\x9F\x98";
+  EXPECT_EQ(idx.found(junk), (Ids{"xinhua", "dw", "standard"}));
+  std::string all_bytes;
+  for (int i = 0; i < 256; ++i) all_bytes.push_back(static_cast<char>(i));
+  EXPECT_NO_THROW(idx.search(all_bytes));
+}
+
+}  // namespace
+}  // namespace dsearch
