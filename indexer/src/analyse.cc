@@ -57,6 +57,12 @@ bool spelling_worthy(const std::string& folded) {
   return true;
 }
 
+std::string trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 }  // namespace
 
 Article analyse(const RawArticle& raw) {
@@ -73,6 +79,9 @@ Article analyse(const RawArticle& raw) {
   hints.title = make_valid_utf8(hints.title);
   hints.source = make_valid_utf8(hints.source);
   Page page = extract_page(text, hints);
+  // Text that looks like boilerplate throughout (a bare list of company names) is still the
+  // article its source gave: keep it rather than lose it.
+  if (page.body.empty()) page.body = trimmed(text);
   if (page.body.empty() && page.title.empty()) throw std::runtime_error("no article text found");
   a.id = raw.id;
   a.path = raw.origin;

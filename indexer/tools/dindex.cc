@@ -87,7 +87,12 @@ int main(int argc, char** argv) {
   app.add_option("-j,--threads", threads, "Analysis threads (default: one per core)");
   app.add_flag("--no-spelling", no_spelling, "Do not build \"did you mean\" data (faster)");
   app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits with our usage code, not CLI11's.
+    return app.exit(e) == 0 ? 0 : kUsage;
+  }
 
   if (extract) {
     if (paths.empty()) {

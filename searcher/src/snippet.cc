@@ -119,18 +119,23 @@ Scan scan(std::string_view text, Analyzer& analyzer, const Highlight& h) {
   return sc;
 }
 
-// The window of hits [first, last) of at most max_chars characters with the best score.
-std::pair<std::size_t, std::size_t> best_window(const Scan& sc, std::size_t max_chars) {
+// The window of hits [first, last) of at most max_chars characters with the best score. Terms
+// marked in `covered` (shown by another passage) do not count towards distinctness.
+std::pair<std::size_t, std::size_t> best_window(const Scan& sc, std::size_t max_chars,
+                                                const std::vector<bool>& covered = {}) {
   const auto& hits = sc.hits;
   std::vector<uint32_t> count;
   uint32_t distinct = 0;
   auto add = [&](std::size_t j) {
     uint32_t id = sc.words[hits[j]].hit;
     if (id >= count.size()) count.resize(id + 1);
-    if (count[id]++ == 0) ++distinct;
+    bool fresh = id >= covered.size() || !covered[id];
+    if (count[id]++ == 0 && fresh) ++distinct;
   };
   auto remove = [&](std::size_t i) {
-    if (--count[sc.words[hits[i]].hit] == 0) --distinct;
+    uint32_t id = sc.words[hits[i]].hit;
+    bool fresh = id >= covered.size() || !covered[id];
+    if (--count[id] == 0 && fresh) --distinct;
   };
   std::tuple<uint32_t, bool, std::size_t> best{0, false, 0};
   std::pair<std::size_t, std::size_t> where{0, 0};
@@ -215,29 +220,11 @@ std::optional<std::size_t> sentence_start(std::string_view text, const Scan& sc,
 
 }  // namespace
 
-std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h, std::size_t max_chars) {
-  if (max_chars == 0) return {};
-  Scan sc = scan(body, analyzer, h);
-  if (sc.words.empty()) {
-    std::vector<Fragment> out;
-    append_plain(out, body, 0, body.size());
-    if (!out.empty()) {
-      std::string& s = out.front().text;
-      while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-      if (s.empty()) out.clear();
-    }
-    return out;  // no words at all: nothing worth cutting carefully
-  }
+// The passage around words [fw, lw] of at most max_chars characters: starts at a sentence start
+// when one is near, ends at a word boundary, with "…" where it cuts.
+std::vector<Fragment> render_passage(std::string_view body, const Scan& sc, std::size_t fw, std::size_t lw,
+                                     std::size_t max_chars) {
   const auto& words = sc.words;
-
-  // The passage: first and last word that must be in it.
-  std::size_t fw = 0, lw = 0;
-  if (!sc.hits.empty()) {
-    auto [i, j] = best_window(sc, max_chars);
-    fw = sc.hits[i];
-    lw = sc.hits[j - 1];
-  }
   uint32_t used = words[lw].ce - words[fw].cb;
   uint32_t slack = max_chars > used ? static_cast<uint32_t>(max_chars - used) : 0;
 
@@ -275,6 +262,57 @@ std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const H
   bool lead = !at_sentence && sw > 0;
   bool trail = cut_end && !ends_sentence(body.substr(start, end - start));
   return fragments(body, sc, start, end, sw, ew, lead, trail);
+}
+
+std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h, std::size_t max_chars) {
+  if (max_chars == 0) return {};
+  Scan sc = scan(body, analyzer, h);
+  if (sc.words.empty()) {
+    std::vector<Fragment> out;
+    append_plain(out, body, 0, body.size());
+    if (!out.empty()) {
+      std::string& s = out.front().text;
+      while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      if (s.empty()) out.clear();
+    }
+    return out;  // no words at all: nothing worth cutting carefully
+  }
+  const auto& words = sc.words;
+
+  if (sc.hits.empty()) return render_passage(body, sc, 0, 0, max_chars);
+  auto [i, j] = best_window(sc, max_chars);
+  std::vector<bool> all(sc.hits.size()), shown(sc.hits.size());
+  for (uint32_t h : sc.hits) all[sc.words[h].hit] = true;
+  for (std::size_t k = i; k < j; ++k) shown[sc.words[sc.hits[k]].hit] = true;
+  if (shown == all) return render_passage(body, sc, sc.hits[i], sc.hits[j - 1], max_chars);
+
+  // Some query words lie outside the best window: show two shorter passages, the best one and the
+  // one adding most of the missing words (Google- and Lucene-style multi-passage snippets).
+  std::size_t half = max_chars / 2;
+  auto [a1, b1] = best_window(sc, half);
+  std::vector<bool> first(all.size());
+  for (std::size_t k = a1; k < b1; ++k) first[sc.words[sc.hits[k]].hit] = true;
+  auto [a2, b2] = best_window(sc, half, first);
+  bool adds = false;
+  for (std::size_t k = a2; k < b2; ++k) adds |= !first[sc.words[sc.hits[k]].hit];
+  if (!adds || (a2 < b1 && a1 < b2)) return render_passage(body, sc, sc.hits[i], sc.hits[j - 1], max_chars);
+  if (a2 < a1) {
+    std::swap(a1, a2);
+    std::swap(b1, b2);
+  }
+  auto out = render_passage(body, sc, sc.hits[a1], sc.hits[b1 - 1], half);
+  auto second = render_passage(body, sc, sc.hits[a2], sc.hits[b2 - 1], half);
+  bool ellipsis = !out.empty() && !out.back().match && out.back().text.size() >= kEllipsis.size() &&
+                  out.back().text.compare(out.back().text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) == 0;
+  if (ellipsis && !second.empty() && !second.front().match && second.front().text.rfind(kEllipsis, 0) == 0) {
+    second.front().text.erase(0, kEllipsis.size());
+    if (second.front().text.empty()) second.erase(second.begin());
+  }
+  if (!ellipsis) out.push_back({" " + std::string(kEllipsis) + " ", false});
+  else out.back().text += " ";
+  out.insert(out.end(), second.begin(), second.end());
+  return out;
 }
 
 std::vector<Fragment> mark_all(std::string_view text, Analyzer& analyzer, const Highlight& h) {

@@ -42,12 +42,18 @@ int main(int argc, char** argv) {
   bool json = false;
   app.add_option("query", words, "Query words; none lists every article (filters apply), newest first");
   app.add_option("--db", db, "Index location (default: $DSEARCH_DB, else $XDG_DATA_HOME/dsearch/index)");
-  app.add_option("--country", req.countries, "Articles about this country (ISO code or name); repeatable");
-  app.add_option("--mentions", req.mentions, "Articles mentioning this country anywhere; repeatable");
-  app.add_option("--person", req.people, "Articles naming this person; repeatable");
-  app.add_option("--org", req.orgs, "Articles naming this organization; repeatable");
-  app.add_option("--source", req.sources, "Articles from this publisher; repeatable");
-  app.add_option("--lang", req.langs, "Articles in this language (ISO 639-1); repeatable");
+  app.add_option("--country", req.countries, "Articles about this country (ISO code or name); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--mentions", req.mentions, "Articles mentioning this country anywhere; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--person", req.people, "Articles naming this person; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--org", req.orgs, "Articles naming this organization; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--source", req.sources, "Articles from this publisher; repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--lang", req.langs, "Articles in this language (ISO 639-1); repeatable")
+      ->allow_extra_args(false);
   app.add_option("--since", req.since, "Articles dated on or after YYYY[-MM[-DD]]");
   app.add_option("--until", req.until, "Articles dated on or before YYYY[-MM[-DD]]");
   app.add_flag("--facets", req.facets, "Count countries, people, organizations and sources over all matches");
@@ -60,7 +66,12 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json, "Print one JSON object (format in README)");
   app.add_option("--color", color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits with our usage code, not CLI11's.
+    return app.exit(e) == 0 ? 0 : kError;
+  }
 
   req.query = join_words(words);
   req.sort = sort == "date" ? dsearch::SearchRequest::Sort::kDate : dsearch::SearchRequest::Sort::kRelevance;

@@ -1,0 +1,20 @@
+// People and organizations by heuristics (no model): capitalised word sequences classified by
+// the words around and inside them, acronyms defined in the text, and well-known organizations.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "entities_countries.h"
+
+namespace dsearch::entities {
+
+struct NameResult {
+  std::vector<std::string> people;  // display names, most mentioned first
+  std::vector<std::string> orgs;
+};
+
+// `title` and `body` must have been through find_countries (their place words are marked).
+NameResult find_names(const TextWords& title, const TextWords& body);
+
+}  // namespace dsearch::entities

@@ -1,0 +1,47 @@
+// The word stream that entity extraction scans: words with their case shape and the punctuation
+// before them, in one linear pass with no regular expressions (input may be 50 MB long).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dsearch::entities {
+
+enum class Shape : uint8_t {
+  kLower,    // "us", "china"
+  kCapital,  // "China", "McDonald", "Jong-un" part "Jong"
+  kUpper,    // "US", "DPRK", "U.S." (two or more letters, all uppercase)
+  kOther,    // digits, single capital letters, scripts without case
+};
+
+struct Word {
+  uint32_t begin = 0, end = 0;  // bytes of the word in the text, possessive "'s" excluded
+  std::string key;              // lowercase, accents stripped, dots and apostrophes removed
+  Shape shape = Shape::kOther;
+  bool sentence_start = false;  // first word of the text, a paragraph or a sentence
+  bool paragraph_start = false;
+  bool joined = false;          // only spaces or a hyphen since the previous word (names may span)
+  bool hyphen_before = false;
+  bool comma_before = false;
+  bool paren_before = false;    // "(" right before: "(KCNA)"
+  bool paren_after = false;     // ")" right after
+  bool possessive = false;      // "Korea's", "Workers'"
+  bool caps_line = false;       // in a line written in capitals, where case tells nothing
+  uint32_t paragraph = 0;       // 0-based paragraph number (blank lines separate paragraphs)
+};
+
+// Splits `text` (valid UTF-8) into words.
+std::vector<Word> scan_words(std::string_view text);
+
+// The folded key of a single word or phrase as scan_words would build it ("São Tomé" -> "sao tome").
+std::string phrase_key(std::string_view phrase);
+
+// "KIM JONG UN" -> "Kim Jong Un", for names only seen in capitals.
+std::string title_case(std::string_view s);
+
+// `s` with runs of whitespace collapsed to one space.
+std::string squeeze_spaces(std::string_view s);
+
+}  // namespace dsearch::entities

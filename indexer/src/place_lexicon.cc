@@ -1,0 +1,96 @@
+#include "place_lexicon.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "tsv_rows.h"
+
+namespace dsearch::entities {
+namespace {
+
+std::vector<std::string> split_codes(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t p = 0; p <= s.size();) {
+    auto c = s.find(',', p);
+    if (c == std::string_view::npos) c = s.size();
+    out.emplace_back(s.substr(p, c - p));
+    p = c + 1;
+  }
+  return out;
+}
+
+bool written_in_capitals(std::string_view name) {
+  for (char c : name)
+    if (!(c >= 'A' && c <= 'Z') && c != '.') return false;
+  return true;
+}
+
+}  // namespace
+
+const PlaceLexicon& PlaceLexicon::instance() {
+  static const PlaceLexicon lexicon;
+  return lexicon;
+}
+
+PlaceLexicon::PlaceLexicon() {
+  std::unordered_map<std::string, Weakness> weak;
+  for_each_tsv_row("weak_names.tsv", [&](const auto& f) {
+    if (f.size() < 2) return;
+    weak[phrase_key(f[0])] = f[1] == "word" ? Weakness::kWord : f[1] == "name" ? Weakness::kName : Weakness::kFalseFriend;
+  });
+  auto weakness = [&](const std::string& key) {
+    auto it = weak.find(key);
+    return it == weak.end() ? Weakness::kNone : it->second;
+  };
+  for_each_tsv_row("countries.tsv", [&](const auto& f) {
+    if (f.size() < 3) return;
+    Place p;
+    p.codes = split_codes(f[0]);
+    p.kind = f[1] == "none" ? PlaceKind::kNone : f[1] == "demonym" ? PlaceKind::kDemonym : PlaceKind::kCountry;
+    if (p.kind == PlaceKind::kNone) p.codes.clear();
+    p.acronym = written_in_capitals(f[2]);
+    p.weak = weakness(phrase_key(f[2]));
+    add(f[2], std::move(p));
+  });
+  for_each_tsv_row("cities.tsv", [&](const auto& f) {
+    if (f.size() < 3) return;
+    Place p;
+    p.codes = {std::string(f[0])};
+    p.kind = f[1] == "town" || f[1] == "region" ? PlaceKind::kTown : PlaceKind::kCity;
+    p.weak = weakness(phrase_key(f[2]));
+    add(f[2], std::move(p));
+  });
+}
+
+void PlaceLexicon::add(std::string_view name, Place place) {
+  std::string key = phrase_key(name);
+  if (key.empty()) return;
+  auto it = names_.find(key);
+  // Countries were added first and win over a city of the same name.
+  if (it != names_.end()) {
+    if (it->second.acronym && !place.acronym && it->second.codes == place.codes) it->second.acronym = false;
+    return;
+  }
+  size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
+  max_words_ = std::max(max_words_, words);
+  first_words_.insert(key.substr(0, key.find(' ')));
+  names_.emplace(std::move(key), std::move(place));
+}
+
+PlaceMatch PlaceLexicon::match(const std::vector<Word>& words, size_t i) const {
+  PlaceMatch best;
+  if (words[i].key.empty() || !first_words_.count(words[i].key)) return best;
+  std::string key = words[i].key;
+  for (size_t j = i; j < words.size() && j - i < max_words_; ++j) {
+    if (j > i) {
+      if (!words[j].joined || words[j].key.empty()) break;
+      key += ' ';
+      key += words[j].key;
+    }
+    auto it = names_.find(key);
+    if (it != names_.end()) best = {&it->second, j - i + 1};
+  }
+  return best;
+}
+
+}  // namespace dsearch::entities

@@ -1,0 +1,94 @@
+// The real corpora from ../shared: Reuters-21578 (first half) and BBC News indexed together, then
+// searched with filters and facets. Skips when ../shared/corpora is absent.
+#include <gtest/gtest.h>
+
+#include "cli_runner.h"
+
+namespace dsearch::test {
+namespace {
+
+std::string corpora() {
+  std::string d = std::string(DSEARCH_SHARED_DIR) + "/corpora";
+  return std::filesystem::is_directory(d) ? d : std::string();
+}
+
+class Corpora : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (corpora().empty()) return;
+    dir_ = new TempDir;
+    db_ = *dir_ / "index";
+    Output o = run(dindex("--json --db " + db_ + " " + corpora() + "/reuters21578/reuters21578.jsonl.gz " +
+                          corpora() + "/bbc-news/bbc-news.jsonl.gz"));
+    ASSERT_EQ(o.exit, 0) << o.err.substr(0, 2000);
+    stats_ = nlohmann::json::parse(o.out);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  void SetUp() override {
+    if (corpora().empty()) GTEST_SKIP() << "../shared/corpora is absent";
+  }
+  static nlohmann::json search(const std::string& args) {
+    Output o = run(dsearch("--json --db " + db_ + " " + args));
+    EXPECT_LE(o.exit, 1) << o.err;
+    return o.json();
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+  static nlohmann::json stats_;
+};
+TempDir* Corpora::dir_;
+std::string Corpora::db_;
+nlohmann::json Corpora::stats_;
+
+TEST_F(Corpora, EveryArticleIsIndexed) {
+  EXPECT_EQ(stats_["total"], 11000 + 2225);
+  EXPECT_EQ(stats_["failed"], 0);
+}
+
+TEST_F(Corpora, NothingChangedMeansNothingReanalysed) {
+  Output o = run(dindex("--json --db " + db_ + " " + corpora() + "/reuters21578/reuters21578.jsonl.gz " +
+                        corpora() + "/bbc-news/bbc-news.jsonl.gz"));
+  auto j = nlohmann::json::parse(o.out);
+  EXPECT_EQ(j["unchanged"], 13225);
+  EXPECT_EQ(j["added"], 0);
+  EXPECT_EQ(j["updated"], 0);
+}
+
+TEST_F(Corpora, CountryFilterListsExactlyTheFacetCount) {
+  auto facets = search("--facets --facet-values 300 --limit 0");
+  int japan = 0;
+  for (const auto& v : facets["facets"]["country"])
+    if (v["value"] == "JP") japan = v["count"];
+  ASSERT_GT(japan, 100);
+  auto listed = search("--country JP --limit 5000");
+  EXPECT_EQ(listed["total"], japan);
+  EXPECT_EQ(listed["results"].size(), static_cast<size_t>(japan));
+  for (const auto& r : listed["results"]) {
+    const auto& main = r["main_countries"];
+    ASSERT_NE(std::find(main.begin(), main.end(), "JP"), main.end()) << r["id"];
+  }
+}
+
+TEST_F(Corpora, PhraseAndDateFiltersNarrow) {
+  auto all = search("'oil prices'");
+  auto phrase = search("'\"oil prices\"'");
+  EXPECT_GT(all["total"].get<int>(), phrase["total"].get<int>());
+  EXPECT_GT(phrase["total"].get<int>(), 10);
+  auto march = search("'\"oil prices\" date:1987-03-01..1987-03-31'");
+  EXPECT_LT(march["total"].get<int>(), phrase["total"].get<int>());
+  for (const auto& r : march["results"]) EXPECT_EQ(r["date"].get<std::string>().substr(0, 7), "1987-03");
+}
+
+TEST_F(Corpora, SourceFacetSeparatesPublishers) {
+  auto j = search("--facets --limit 0 election");
+  std::map<std::string, int> sources;
+  for (const auto& v : j["facets"]["source"]) sources[v["value"]] = v["count"];
+  EXPECT_GT(sources["Reuters"], 0);
+  EXPECT_GT(sources["BBC News"], 0);
+  auto bbc = search("--source 'BBC News' election");
+  EXPECT_EQ(bbc["total"], sources["BBC News"]);
+}
+
+}  // namespace
+}  // namespace dsearch::test

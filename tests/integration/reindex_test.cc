@@ -1,0 +1,91 @@
+// Re-running dindex: new files are added, changed ones re-indexed, unchanged ones skipped, gone
+// ones removed; one writer at a time; the default index location.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "cli_runner.h"
+
+namespace dsearch::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json index_json(const std::string& db, const std::string& paths, int expect_exit = 0) {
+  Output o = run(dindex("--json --db " + db + " " + paths));
+  EXPECT_EQ(o.exit, expect_exit) << o.err;
+  return o.out.empty() ? nlohmann::json() : nlohmann::json::parse(o.out);
+}
+
+nlohmann::json counts(int added, int updated, int removed, int unchanged, int failed, int total) {
+  return {{"added", added}, {"updated", updated}, {"removed", removed},
+          {"unchanged", unchanged}, {"failed", failed}, {"total", total}};
+}
+
+class Reindex : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(std::string(DSEARCH_SOURCE_DIR) + "/corpus", docs_, fs::copy_options::recursive);
+  }
+  TempDir tmp_;
+  std::string docs_ = tmp_ / "docs", db_ = tmp_ / "index";
+};
+
+TEST_F(Reindex, AddsChangesSkipsAndRemoves) {
+  EXPECT_EQ(index_json(db_, docs_), counts(2, 0, 0, 0, 0, 2));
+  EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 0, 2, 0, 2));
+
+  std::string dw = docs_ + "/001_e3b90086b74f9351.txt";
+  std::string text = slurp(dw);
+  std::string anchor = "The specific purpose behind the meeting remains unclear.";
+  text.insert(text.find(anchor) + anchor.size(), " He will fly to Vladivostok aboard a zeppelin.");
+  std::ofstream(dw, std::ios::binary | std::ios::trunc) << text;
+  fs::create_directories(docs_ + "/sub");
+  std::ofstream(docs_ + "/sub/new.txt") << "Xinhua envoy\n\nMONGOLIA -- A special envoy from Ulaanbaatar "
+                                           "visited Tokyo on Tuesday to discuss trade and energy ties.\n";
+  EXPECT_EQ(index_json(db_, docs_), counts(1, 1, 0, 1, 0, 3));
+
+  Output found = run(dsearch("--json --db " + db_ + " zeppelin"));
+  ASSERT_EQ(found.exit, 0);
+  EXPECT_EQ(found.json()["total"], 1);
+  EXPECT_EQ(found.json()["results"][0]["id"], "001_e3b90086b74f9351.txt");
+
+  fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");
+  EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 1, 2, 0, 2));
+  EXPECT_EQ(run(dsearch("--db " + db_ + " Unification Ministry")).exit, 1);
+}
+
+TEST_F(Reindex, NoPathsReindexesTheKnownRoots) {
+  index_json(db_, docs_);
+  fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");
+  EXPECT_EQ(index_json(db_, ""), counts(0, 0, 1, 1, 0, 1));
+}
+
+TEST_F(Reindex, MissingPathRemovesNothing) {
+  index_json(db_, docs_);
+  auto j = index_json(db_, tmp_ / "no-such-dir", 1);
+  EXPECT_EQ(j["failed"], 1);
+  EXPECT_EQ(j["total"], 2);
+}
+
+TEST_F(Reindex, SecondWriterFailsAtOnceAndTouchesNothing) {
+  index_json(db_, docs_);
+  Xapian::WritableDatabase holder(db_, Xapian::DB_OPEN);
+  Output o = run(dindex("--db " + db_ + " " + docs_));
+  EXPECT_EQ(o.exit, 3);
+  EXPECT_NE(o.err.find("locked by another dindex"), std::string::npos) << o.err;
+  EXPECT_EQ(o.out, "");
+  Output s = run(dsearch("--db " + db_ + " envoy"));
+  EXPECT_EQ(s.exit, 0) << "searching works while a writer holds the lock";
+}
+
+TEST_F(Reindex, DefaultLocationFollowsXdgAndDsearchDb) {
+  std::string env = "env -u DSEARCH_DB XDG_DATA_HOME=" + tmp_ / "xdg" + " ";
+  Output o = run(env + dindex(docs_));
+  ASSERT_EQ(o.exit, 0) << o.err;
+  EXPECT_TRUE(fs::exists(tmp_ / "xdg/dsearch/index"));
+  EXPECT_EQ(run(env + dsearch("envoy")).exit, 0);
+  EXPECT_EQ(run("DSEARCH_DB=" + tmp_ / "xdg/dsearch/index " + dsearch("envoy")).exit, 0);
+}
+
+}  // namespace
+}  // namespace dsearch::test

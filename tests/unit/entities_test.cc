@@ -1,0 +1,138 @@
+#include "dsearch/indexer/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "test_data.h"
+
+namespace {
+
+using dsearch::extract_entities;
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::vector<std::string> codes(const dsearch::Entities& e) {
+  std::vector<std::string> c;
+  for (const auto& m : e.countries) c.push_back(m.code);
+  return c;
+}
+
+// The Xinhua seed's article body, after its menus and before its related-story links.
+std::string xinhua_body() {
+  std::string s = dsearch::test::seed(dsearch::test::kXinhua);
+  auto b = s.find("SEOUL --");
+  auto e = s.find("detained there.");
+  return s.substr(b, e + 15 - b);
+}
+
+TEST(EntitiesSeed, XinhuaCountries) {
+  auto e = extract_entities("", xinhua_body(), "en");
+  ASSERT_GE(e.main_countries.size(), 2u);
+  EXPECT_EQ(e.main_countries[0], "KP");
+  EXPECT_EQ(e.main_countries[1], "RU");
+  for (const char* c : {"KP", "RU", "KR", "JP", "US", "MN", "IR", "ET", "SD", "UG"})
+    EXPECT_TRUE(has(codes(e), c)) << c;
+  EXPECT_EQ(e.countries[0].code, "KP");
+}
+
+TEST(EntitiesSeed, XinhuaPeopleAndOrgs) {
+  auto e = extract_entities("", xinhua_body(), "en");
+  for (const char* p : {"Kim Jong Un", "Choe Ryong Hae", "Vladimir Putin", "Lim Byeong-cheol", "Hyon Yong Chol", "Ri Su Yong"})
+    EXPECT_TRUE(has(e.people, p)) << p;
+  for (const char* o : {"Korean Central News Agency", "Unification Ministry", "Workers' Party of Korea"})
+    EXPECT_TRUE(has(e.orgs, o)) << o;
+  EXPECT_FALSE(has(e.orgs, "KCNA"));  // merged with its full name
+  for (const auto& p : e.people) {
+    EXPECT_NE(p, "Putin");
+    EXPECT_NE(p, "Moscow");
+    EXPECT_NE(p, "Korean Peninsula");
+  }
+}
+
+TEST(EntitiesSeed, DwIsAboutNorthKoreaAndRussia) {
+  std::string s = dsearch::test::seed(dsearch::test::kDw);
+  auto b = s.find("Choe Ryong Hae, a top");
+  auto e = s.find("ksb/mkg");
+  auto ents = extract_entities("North Korea envoy to Russia", s.substr(b, e - b), "en");
+  ASSERT_GE(ents.main_countries.size(), 2u);
+  EXPECT_EQ(ents.main_countries[0], "KP");
+  EXPECT_EQ(ents.main_countries[1], "RU");
+  EXPECT_TRUE(has(ents.people, "Kim Jong Un"));
+  EXPECT_TRUE(has(ents.orgs, "Korean Central News Agency"));
+}
+
+struct CountryCase {
+  const char* title;
+  const char* body;
+  std::vector<std::string> expected;  // main countries, in order
+};
+
+TEST(EntitiesCountries, MainCountriesOfShortTexts) {
+  const CountryCase cases[] = {
+    CountryCase{"", "SEOUL -- Officials met today.", {"KR"}},
+    CountryCase{"BAHIA COCOA REVIEW", "SALVADOR, Feb 26 - Showers continued in the cocoa zone.", {"BR"}},
+    CountryCase{"", "TOKYO, March 3 - Shares rose.", {"JP"}},
+    CountryCase{"", "Michael Jordan scored 40 points in Chicago.", {"US"}},
+    CountryCase{"", "The governor of Georgia spoke in Los Angeles.", {"US"}},
+    CountryCase{"", "King Abdullah of Jordan met Jordanian officials in Amman.", {"JO"}},
+    CountryCase{"", "Chad Smith bought a turkey for us.", {}},
+    CountryCase{"", "Give us the china. May we go?", {}},
+    CountryCase{"US RAISES TARIFFS", "", {"US"}},
+    CountryCase{"", "The U.S. and the USSR signed a deal.", {"US", "RU"}},
+    CountryCase{"", "West Germany and the UK agreed.", {"DE", "GB"}},
+    CountryCase{"", "North Korea fired a missile over the Korean Peninsula.", {"KP"}},
+    CountryCase{"", "Relations between Turkey and Greece improved, Turkish officials said.", {"TR", "GR"}}};
+  for (const auto& c : cases)
+    EXPECT_EQ(extract_entities(c.title, c.body, "en").main_countries, c.expected) << c.title << " | " << c.body;
+}
+
+TEST(EntitiesCountries, MentionCountsMostFirst) {
+  auto e = extract_entities("", "Russia and Russia and Moscow. Japan.", "en");
+  ASSERT_GE(e.countries.size(), 2u);
+  EXPECT_EQ(e.countries[0], (dsearch::CountryMention{"RU", 3}));
+  EXPECT_EQ(e.countries[1], (dsearch::CountryMention{"JP", 1}));
+}
+
+TEST(EntitiesNames, TitlesAndVariants) {
+  auto e = extract_entities("", "Treasury Secretary James Baker met Federal Reserve Board Chairman Paul Volcker. "
+                                "Baker said rates would fall, Volcker told reporters on Monday in May.", "en");
+  EXPECT_TRUE(has(e.people, "James Baker"));
+  EXPECT_TRUE(has(e.people, "Paul Volcker"));
+  EXPECT_FALSE(has(e.people, "Baker"));
+  EXPECT_FALSE(has(e.people, "Monday"));
+  EXPECT_TRUE(has(e.orgs, "Federal Reserve"));
+}
+
+TEST(EntitiesNames, KnownOrganizationsAndAcronyms) {
+  auto e = extract_entities("OPEC AND IMF TALKS", "The International Monetary Fund and the EC met. The IMF said so.", "en");
+  EXPECT_TRUE(has(e.orgs, "International Monetary Fund"));
+  EXPECT_TRUE(has(e.orgs, "European Community"));
+  EXPECT_TRUE(has(e.orgs, "Organization of the Petroleum Exporting Countries"));
+  EXPECT_FALSE(has(e.orgs, "IMF"));
+}
+
+TEST(EntitiesRobust, OddInputDoesNotThrow) {
+  std::string huge(1'000'000, 'a');
+  std::string mixed = "SEOUL -- " + huge + " North Korea \xE2\x80\x99s (KCNA) ( ) - -- , \n\n\n" + std::string(1000, '(');
+  EXPECT_NO_THROW(extract_entities(mixed, mixed, "en"));
+  EXPECT_NO_THROW(extract_entities("", "", "en"));
+  EXPECT_NO_THROW(extract_entities("(", ")", "xx"));
+  EXPECT_NO_THROW(extract_entities("São Tomé", "Côte d’Ivoire’s Président Ouattara, 北朝鮮 Ελλάδα", "fr"));
+}
+
+TEST(EntitiesRobust, ThreadSafe) {
+  std::string body = xinhua_body();
+  auto expected = extract_entities("", body, "en");
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) ok[t] += extract_entities("", body, "en").people == expected.people;
+    });
+  for (auto& th : threads) th.join();
+  for (int n : ok) EXPECT_EQ(n, 20);
+}
+
+}  // namespace
