@@ -128,6 +128,7 @@ class Run {
   WorkQueue<Result> results_{256};
   std::atomic<bool> abort_{false};
   std::atomic<std::uint64_t> read_articles_{0}, read_bytes_{0};
+  std::uint64_t bytes_before_file_ = 0;  // reader thread only
   std::uint64_t total_bytes_ = 0, pending_ = 0;
   Clock::time_point start_ = Clock::now(), last_commit_ = start_, last_report_ = start_;
 };
@@ -152,6 +153,7 @@ std::vector<std::string> Run::resolve_paths() {
 void Run::emit(const InputFile& file, RawArticle&& raw) {
   if (stopping()) throw StopReading{};
   ++read_articles_;
+  read_bytes_ = bytes_before_file_ + std::min<std::uint64_t>(raw.offset, file.size);
   std::string where = raw.json ? file.path + raw.origin.substr(file.rel.size()) : file.path;
   std::string root_key = content_hash(file.root);
   auto it = state_.find(raw.id);
@@ -177,7 +179,8 @@ void Run::read_all(const std::vector<InputFile>& files) {
       bool complete = read_articles(f, [&](RawArticle&& raw) { emit(f, std::move(raw)); },
                                     [&](const InputError& e) { error(e); });
       if (!complete) incomplete_.insert(content_hash(f.root) + '/' + f.rel);
-      read_bytes_ += f.size;
+      bytes_before_file_ += f.size;
+      read_bytes_ = bytes_before_file_;
     }
   } catch (const StopReading&) {
   }

@@ -35,6 +35,7 @@ bool read_text_file(const InputFile& file, const std::function<void(RawArticle&&
   a.id = file.rel;
   a.origin = file.rel;
   a.hash = content_hash(a.text);
+  a.offset = a.text.size();
   emit(std::move(a));
   return true;
 }
@@ -175,6 +176,7 @@ bool read_jsonl_file(const InputFile& file, const std::function<void(RawArticle&
       continue;
     }
     a.json = true;
+    a.offset = static_cast<std::uint64_t>(gzoffset(f.get()));
     a.origin = where;
     if (a.id.empty()) a.id = where;
     emit(std::move(a));

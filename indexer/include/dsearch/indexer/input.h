@@ -28,6 +28,7 @@ struct RawArticle {
   std::string text;    // text file: raw bytes (decoded later); JSON: the body
   PageHints hints;     // JSON fields (title, date, source, lang)
   std::string url;
+  std::uint64_t offset = 0;  // bytes of the file (compressed, for .gz) read so far, for progress
 };
 
 // A problem with one input, counted as failed; `where` is "path" or "path:line".
