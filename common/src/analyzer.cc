@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <unordered_map>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -117,12 +118,27 @@ std::unordered_set<std::string> parse_stopwords(std::string_view text) {
 
 }  // namespace
 
+// Heterogeneous lookup, so a word can be found by string_view without building a string.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct Analysed {
+  std::string folded, term;
+};
+
 struct Analyzer::Impl {
   std::string lang;
   std::unique_ptr<Xapian::Stem> stemmer;  // null: no stemming
   std::unique_ptr<icu::BreakIterator> words;
   const std::unordered_set<std::string>* stops = nullptr;
+  // Folding and stemming cost most of the chain, and news text repeats its words: remember them.
+  std::unordered_map<std::string, Analysed, WordHash, std::equal_to<>> cache;
 };
+
+// Words remembered per analyzer before the cache starts afresh (bounds memory on huge corpora).
+constexpr std::size_t kCacheWords = 200000;
 
 Analyzer::Analyzer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
   impl_->lang = std::string(lang);
@@ -183,10 +199,17 @@ void Analyzer::tokenize(std::string_view text, const std::function<void(const To
     std::string_view raw = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
     if (raw.size() > kMaxWordBytes) continue;
     tok.raw = raw;
-    tok.folded = fold(raw);
-    if (tok.folded.empty()) continue;
-    tok.term = stem(tok.folded);
-    if (tok.term.empty()) continue;
+    auto hit = impl_->cache.find(raw);
+    if (hit == impl_->cache.end()) {
+      if (impl_->cache.size() >= kCacheWords) impl_->cache.clear();
+      Analysed a;
+      a.folded = fold(raw);
+      if (!a.folded.empty()) a.term = stem(a.folded);
+      hit = impl_->cache.emplace(std::string(raw), std::move(a)).first;
+    }
+    if (hit->second.term.empty()) continue;
+    tok.folded = hit->second.folded;
+    tok.term = hit->second.term;
     tok.begin = static_cast<uint32_t>(b);
     tok.end = static_cast<uint32_t>(e);
     fn(tok);

@@ -40,7 +40,7 @@ std::uint64_t extract_articles(const std::vector<std::string>& paths, std::ostre
       try {
         out << article_json(analyse(raw)) << '\n';
       } catch (const std::exception& e) {
-        fail({raw.json ? file.path + raw.origin.substr(file.rel.size()) : file.path, e.what()});
+        fail({raw.origin, e.what()});
       }
     }, fail);
   }

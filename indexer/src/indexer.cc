@@ -28,7 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 struct Job {
   RawArticle raw;
-  std::string where;  // for messages: absolute path, with ":line" for JSON Lines
   std::string file;   // relative to root
   std::string root_key;
   bool update = false;
@@ -154,12 +153,11 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
   if (stopping()) throw StopReading{};
   ++read_articles_;
   read_bytes_ = bytes_before_file_ + std::min<std::uint64_t>(raw.offset, file.size);
-  std::string where = raw.json ? file.path + raw.origin.substr(file.rel.size()) : file.path;
   std::string root_key = content_hash(file.root);
   auto it = state_.find(raw.id);
   bool known = it != state_.end();
   if ((known && it->second.seen) || (!known && !new_ids_.insert(raw.id).second)) {
-    error({where, "duplicate article id '" + raw.id + "'; the first one is kept"});
+    error({raw.origin, "duplicate article id '" + raw.id + "'; the first one is kept"});
     return;
   }
   if (known) {
@@ -169,7 +167,7 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
       return;
     }
   }
-  Job job{std::move(raw), std::move(where), file.rel, std::move(root_key), known};
+  Job job{std::move(raw), file.rel, std::move(root_key), known};
   if (!jobs_.push(std::move(job))) throw StopReading{};
 }
 
@@ -194,7 +192,7 @@ void Run::analyse_all() {
       Result r{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->update};
       if (!results_.push(std::move(r))) return;
     } catch (const std::exception& e) {
-      error({job->where, e.what()});
+      error({job->raw.origin, e.what()});
     }
   }
 }
@@ -220,7 +218,11 @@ void Run::report(bool force) {
 
 void Run::write_all() {
   while (auto r = results_.pop()) {
-    db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
+    // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
+    if (r->update)
+      db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
+    else
+      db_.add_document(r->doc.doc);
     if (opt_.spelling)
       for (const auto& w : r->doc.words) db_.add_spelling(w);
     ++(r->update ? stats_.updated : stats_.added);

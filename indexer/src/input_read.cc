@@ -33,7 +33,7 @@ bool read_text_file(const InputFile& file, const std::function<void(RawArticle&&
     return false;
   }
   a.id = file.rel;
-  a.origin = file.rel;
+  a.origin = file.path;
   a.hash = content_hash(a.text);
   a.offset = a.text.size();
   emit(std::move(a));
@@ -161,9 +161,9 @@ bool read_jsonl_file(const InputFile& file, const std::function<void(RawArticle&
   std::string line;
   bool too_long = false;
   for (size_t lineno = 1; reader.next(line, too_long); ++lineno) {
-    std::string where = file.rel + ":" + std::to_string(lineno);
+    std::string where = file.path + ":" + std::to_string(lineno);
     if (too_long) {
-      errors({file.path + ":" + std::to_string(lineno), "line longer than the " +
+      errors({where, "line longer than the " +
                                                            std::to_string(kMaxArticleBytes >> 20) +
                                                            " MB article limit"});
       continue;
@@ -172,13 +172,13 @@ bool read_jsonl_file(const InputFile& file, const std::function<void(RawArticle&
     RawArticle a;
     a.hash = content_hash(line);
     if (std::string err = parser.parse(line, a); !err.empty()) {
-      errors({file.path + ":" + std::to_string(lineno), err});
+      errors({where, err});
       continue;
     }
     a.json = true;
     a.offset = static_cast<std::uint64_t>(gzoffset(f.get()));
     a.origin = where;
-    if (a.id.empty()) a.id = where;
+    if (a.id.empty()) a.id = file.rel + ":" + std::to_string(lineno);
     emit(std::move(a));
   }
   if (reader.failed()) {

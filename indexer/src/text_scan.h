@@ -12,6 +12,9 @@ namespace dsearch::page_detail {
 // Decodes the code point at s[i] and advances i; invalid bytes yield U+FFFD and advance by one.
 uint32_t next_codepoint(std::string_view s, std::size_t& i);
 
+// Appends code point `cp` encoded as UTF-8.
+void append_utf8(std::string& out, uint32_t cp);
+
 // Letters and digits of any script count as word characters; apostrophes join nothing (so "l'homme"
 // gives "l" and "homme", as the stopword lists expect).
 bool is_word_char(uint32_t cp);

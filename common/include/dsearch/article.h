@@ -17,7 +17,7 @@ struct CountryMention {
 
 struct Article {
   std::string id;      // stable unique id: path relative to the indexed root, or the JSONL id
-  std::string path;    // the file it came from (for JSONL: file:line)
+  std::string path;    // absolute path of the file it came from (for JSON Lines: file:line)
   std::string url;
   std::string title;
   std::string date;    // YYYY-MM-DD, or empty when unknown

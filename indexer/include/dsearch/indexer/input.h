@@ -22,7 +22,7 @@ struct InputFile {
 // One article as read, before any analysis: enough to decide whether it changed.
 struct RawArticle {
   std::string id;      // stable unique id
-  std::string origin;  // where it came from, for messages and Article::path ("a/b.txt", "x.jsonl.gz:12")
+  std::string origin;  // absolute path it came from, with ":LINE" for JSON Lines; Article::path
   std::string hash;    // content hash of the raw bytes (a file, or a JSON line)
   bool json = false;
   std::string text;    // text file: raw bytes (decoded later); JSON: the body
