@@ -81,7 +81,9 @@ TEST(DecodeText, RandomBytesNeverBreakIt) {
     std::string s(rng() % 2000, '\0');
     for (auto& c : s) c = static_cast<char>(rng() % 256 ? rng() % 256 : 1);
     Decoded d = decode_text(s);
-    if (d.error.empty()) EXPECT_EQ(make_valid_utf8(d.text), d.text);
+    if (d.error.empty()) {
+      EXPECT_EQ(make_valid_utf8(d.text), d.text);
+    }
     std::string v = make_valid_utf8(s);
     EXPECT_EQ(make_valid_utf8(v), v);
   }

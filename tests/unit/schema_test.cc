@@ -49,7 +49,10 @@ TEST(Article, SerializeRoundTripsEveryField) {
 }
 
 TEST(Article, CorruptDataIsAnErrorNotACrash) {
-  std::string good = serialize(Article{.id = "x", .body = "some body text"});
+  Article a;
+  a.id = "x";
+  a.body = "some body text";
+  std::string good = serialize(a);
   for (size_t cut = 0; cut < good.size(); ++cut)
     EXPECT_THROW(deserialize(std::string_view(good).substr(0, cut)), std::runtime_error) << cut;
   EXPECT_THROW(deserialize("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"), std::runtime_error);
