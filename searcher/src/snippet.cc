@@ -278,7 +278,6 @@ std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const H
     }
     return out;  // no words at all: nothing worth cutting carefully
   }
-  const auto& words = sc.words;
 
   if (sc.hits.empty()) return render_passage(body, sc, 0, 0, max_chars);
   auto [i, j] = best_window(sc, max_chars);
