@@ -35,7 +35,7 @@ struct Job {
 
 struct Result {
   IndexedDocument doc;
-  std::string id, lang;
+  std::string id, lang, origin;
   bool update = false;
 };
 
@@ -126,6 +126,7 @@ class Run {
   WorkQueue<Job> jobs_{256};
   WorkQueue<Result> results_{256};
   std::atomic<bool> abort_{false};
+  std::exception_ptr reader_error_;
   std::atomic<std::uint64_t> read_articles_{0}, read_bytes_{0};
   std::uint64_t bytes_before_file_ = 0;  // reader thread only
   std::uint64_t total_bytes_ = 0, pending_ = 0;
@@ -181,6 +182,9 @@ void Run::read_all(const std::vector<InputFile>& files) {
       read_bytes_ = bytes_before_file_;
     }
   } catch (const StopReading&) {
+  } catch (...) {
+    reader_error_ = std::current_exception();  // rethrown by the writer thread
+    abort_ = true;
   }
   jobs_.close();
 }
@@ -189,10 +193,13 @@ void Run::analyse_all() {
   while (auto job = jobs_.pop()) {
     try {
       Article a = analyse(job->raw);
-      Result r{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->update};
+      Result r{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->raw.origin,
+               job->update};
       if (!results_.push(std::move(r))) return;
     } catch (const std::exception& e) {
       error({job->raw.origin, e.what()});
+    } catch (const Xapian::Error& e) {
+      error({job->raw.origin, e.get_description()});
     }
   }
 }
@@ -218,11 +225,16 @@ void Run::report(bool force) {
 
 void Run::write_all() {
   while (auto r = results_.pop()) {
-    // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
-    if (r->update)
-      db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
-    else
-      db_.add_document(r->doc.doc);
+    try {
+      // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
+      if (r->update)
+        db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
+      else
+        db_.add_document(r->doc.doc);
+    } catch (const Xapian::InvalidArgumentError& e) {
+      error({r->origin, e.get_msg()});  // this article is unstorable; the others are fine
+      continue;
+    }
     if (opt_.spelling)
       for (const auto& w : r->doc.words) db_.add_spelling(w);
     ++(r->update ? stats_.updated : stats_.added);
@@ -272,6 +284,7 @@ IndexStats Run::execute() {
   }
   reader.join();
   for (auto& w : workers) w.join();
+  if (reader_error_) std::rethrow_exception(reader_error_);
 
   stats_.interrupted = opt_.stop && opt_.stop->load();
   if (!stats_.interrupted) remove_missing();
@@ -294,6 +307,8 @@ IndexStats run_index(const IndexOptions& options, const ErrorSink& errors,
     // Disk full, read-only file system, permissions: the last commit is still intact.
     throw Error(ErrorKind::kIo, "cannot write index " + options.db_path + ": " + e.get_msg() +
                                     " (the index keeps its last committed state)");
+  } catch (const std::exception& e) {
+    throw Error(ErrorKind::kIo, std::string(e.what()) + " (the index keeps its last committed state)");
   }
 }
 

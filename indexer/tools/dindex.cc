@@ -100,7 +100,12 @@ int main(int argc, char** argv) {
       return kUsage;
     }
     std::ios::sync_with_stdio(false);
-    return dsearch::extract_articles(paths, std::cout, print_error) ? kSomeFailed : kOk;
+    try {
+      return dsearch::extract_articles(paths, std::cout, print_error) ? kSomeFailed : kOk;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "dindex: %s\n", e.what());
+      return kIndexError;
+    }
   }
 
   dsearch::IndexOptions opt;
@@ -124,5 +129,8 @@ int main(int argc, char** argv) {
     if (tty) std::fprintf(stderr, "\r\033[K");
     std::fprintf(stderr, "dindex: %s\n", e.what());
     return exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dindex: %s\n", e.what());
+    return kIndexError;
   }
 }
