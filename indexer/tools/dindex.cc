@@ -80,11 +80,13 @@ int main(int argc, char** argv) {
   std::string db;
   bool json = false, extract = false, no_spelling = false, no_progress = false;
   unsigned threads = 0;
+  std::size_t batch = 10000;
   app.add_option("paths", paths, "Files and directories to index (walked recursively)");
   app.add_option("--db", db, "Index location (default: $DSEARCH_DB, else $XDG_DATA_HOME/dsearch/index)");
   app.add_flag("--json", json, "Print the final counts as one JSON object");
   app.add_flag("--extract", extract, "Index nothing; print each article as the indexer sees it, as JSON Lines");
   app.add_option("-j,--threads", threads, "Analysis threads (default: one per core)");
+  app.add_option("--batch", batch, "Commit after this many changed articles (or 10 s)")->capture_default_str();
   app.add_flag("--no-spelling", no_spelling, "Do not build \"did you mean\" data (faster)");
   app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
   try {
@@ -112,6 +114,7 @@ int main(int argc, char** argv) {
   opt.db_path = dsearch::index_path(db);
   opt.paths = paths;
   opt.threads = threads;
+  opt.batch_docs = std::max<std::size_t>(1, batch);
   opt.spelling = !no_spelling;
   opt.stop = &g_stop;
   install_signal_handlers();

@@ -86,6 +86,11 @@ Analyzer& Searcher::analyzer_for(const std::string& lang) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  try {
+    db_.reopen();  // a long-lived Searcher sees what dindex committed since the last search
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
+  }
   for (int attempt = 0;; ++attempt) {
     try {
       return search_once(request);
