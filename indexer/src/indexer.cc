@@ -46,7 +46,11 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    // Xapian reports a lock file it cannot create (read-only file system, permissions) as a lock
+    // error too; only "already locked" means another writer.
+    if (e.get_msg().find("already locked") == std::string::npos)
+      throw Error(ErrorKind::kIo, "cannot write index " + path + ": " + e.get_msg());
     throw Error(ErrorKind::kLocked, "index " + path + " is locked by another dindex");
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw Error(ErrorKind::kData, "index " + path + " is corrupt: " + e.get_msg());
