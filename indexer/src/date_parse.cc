@@ -53,7 +53,11 @@ std::vector<Tok> tokenize(std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= '0' && c <= '9') {
       Tok t{Tok::kNum, 0, 0, {}};
-      while (i < s.size() && s[i] >= '0' && s[i] <= '9' && t.digits < 9) t.value = t.value * 10 + (s[i++] - '0');
+      // Every digit is consumed, but only the first nine are accumulated: no int overflow, and
+      // no date part has more digits than that anyway.
+      int read = 0;
+      for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++read)
+        if (read < 9) t.value = t.value * 10 + (s[i] - '0');
       t.digits = 0;
       for (int v = t.value; v || !t.digits; v /= 10) ++t.digits;
       toks.push_back(t);

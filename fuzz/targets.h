@@ -1,0 +1,123 @@
+// The fuzz targets' bodies, shared by the libFuzzer binaries (fuzz_*.cc) and the regression test
+// that replays fuzz/regressions/<target>/* in the normal build (tests/unit/fuzz_regression_test.cc).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include "dsearch/document_terms.h"
+#include "dsearch/error.h"
+#include "dsearch/indexer/analyse.h"
+#include "dsearch/indexer/decode.h"
+#include "dsearch/indexer/entities.h"
+#include "dsearch/indexer/input.h"
+#include "dsearch/indexer/page.h"
+#include "dsearch/searcher/highlight.h"
+#include "dsearch/searcher/query.h"
+#include <cstdlib>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <xapian.h>
+
+namespace dsearch::fuzz {
+
+
+inline Xapian::Database& seed_index() {
+  static Xapian::WritableDatabase db = [] {
+    Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    dsearch::Analyzer en("en");
+    Xapian::Document d;
+    dsearch::add_text_terms(d, en, "DPRK envoy's visit to Russia",
+                            "SEOUL -- The DPRK sent a special envoy of Kim Jong Un to Moscow to meet Putin.");
+    w.add_document(d);
+    return w;
+  }();
+  return db;
+}
+
+
+// The analysis chain and snippets on any text: offsets stay inside the text.
+inline int analyzer(const uint8_t* data, size_t size) {
+  static dsearch::Analyzer en("en"), fi("fi");
+  std::string text = dsearch::make_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  dsearch::Highlight h;
+  for (auto* a : {&en, &fi})
+    a->tokenize(text, [&](const dsearch::Token& t) {
+      if (t.end > text.size() || t.begin >= t.end) std::abort();
+      if (h.terms.size() < 3) h.terms.insert(t.term);
+    });
+  dsearch::snippet(text, en, h, 120);
+  dsearch::mark_all(text, en, h);
+  return 0;
+}
+
+// Decoding any bytes: the result is valid UTF-8 or a clear error.
+inline int decode(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  dsearch::Decoded d = dsearch::decode_text(bytes);
+  if (d.error.empty() && dsearch::make_valid_utf8(d.text) != d.text) std::abort();
+  std::string v = dsearch::make_valid_utf8(bytes);
+  if (dsearch::make_valid_utf8(v) != v) std::abort();
+  return 0;
+}
+
+// Entity extraction on any text: title and body split at the first newline.
+inline int entities(const uint8_t* data, size_t size) {
+  std::string text = dsearch::make_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto nl = text.find('\n');
+  std::string_view all(text);
+  std::string_view title = all.substr(0, nl == std::string::npos ? 0 : nl);
+  std::string_view body = nl == std::string::npos ? all : all.substr(nl + 1);
+  dsearch::extract_entities(title, body, "en");
+  return 0;
+}
+
+// Reading a JSON Lines file of any bytes (through a memory file, as dindex reads files).
+inline int jsonl(const uint8_t* data, size_t size) {
+  int fd = memfd_create("fuzz.jsonl", 0);
+  if (fd < 0) return 0;
+  if (write(fd, data, size) != static_cast<ssize_t>(size)) {
+    close(fd);
+    return 0;
+  }
+  dsearch::InputFile f;
+  f.path = "/proc/self/fd/" + std::to_string(fd);
+  f.rel = "fuzz.jsonl";
+  f.size = size;
+  f.jsonl = true;
+  dsearch::read_articles(f, [](dsearch::RawArticle&& raw) {
+    try {
+      dsearch::make_document(dsearch::analyse(raw), raw.hash, "fuzz.jsonl", "root");
+    } catch (const std::runtime_error&) {
+      // a clear per-article failure is fine
+    }
+  }, [](const dsearch::InputError&) {});
+  close(fd);
+  return 0;
+}
+
+// Page extraction (boilerplate, title, date, source, language) on any text.
+inline int page(const uint8_t* data, size_t size) {
+  std::string text = dsearch::make_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  dsearch::extract_page(text);
+  dsearch::PageHints hints;
+  hints.lang = "de";
+  dsearch::extract_page(text, hints);
+  return 0;
+}
+
+// The query parser on any bytes, against a small in-memory index (wildcards, spelling).
+inline int query(const uint8_t* data, size_t size) {
+  static dsearch::Analyzer en("en"), de("de");
+  dsearch::QueryContext ctx{seed_index(), {&en, &de}};
+  try {
+    dsearch::ParsedQuery q = dsearch::parse_query(std::string_view(reinterpret_cast<const char*>(data), size), ctx);
+    Xapian::Enquire e(ctx.db);
+    e.set_query(q.match.empty() ? Xapian::Query::MatchAll : q.match);
+    e.get_mset(0, 10);
+  } catch (const dsearch::Error&) {
+    // a clear usage error is a valid answer
+  }
+  return 0;
+}
+
+}  // namespace dsearch::fuzz
