@@ -1,0 +1,156 @@
+"""Boilerplate removal and metadata detection on trafilatura-eval and readability-test-pages.
+
+Each page's `body` (the naive visible text WITH boilerplate) goes through `dindex --extract` with
+only its id: no title, date, source or language hints, so title and date are what dindex detects.
+Measures follow tests/unit/page_test.cc (PageQuality.*):
+- trafilatura: a "with" snippet found in the kept text is a true positive, one not found a miss; a
+  "without" snippet found is a false positive. Leak rate: kept "without" snippets over those present
+  in the page at all. Snippets and texts are compared with whitespace runs squashed to one space.
+- readability: bag-of-words overlap with the expected article text (lower-cased alphanumeric
+  tokens, bytes >= 0x80 count as letters), micro-averaged over pages.
+Baselines: the whole page, and only its lines of 80+ characters.
+"""
+import collections
+import json
+import os
+import re
+import tarfile
+import unicodedata
+
+from common import Counts, extract, read_jsonl, rnd, write_jsonl
+
+_SPACE = re.compile(r"[ \n\t\r]+")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def squash(s):
+    return _SPACE.sub(" ", s).strip(" ")
+
+
+def long_lines(s):
+    return "\n".join(line for line in s.split("\n") if len(line.encode("utf-8")) >= 80)
+
+
+def bag(s):
+    """page_test.cc's bag(): ASCII alphanumerics and any non-ASCII byte make words, ASCII lower-cased."""
+    words = collections.Counter()
+    for w in re.findall(rb"[A-Za-z0-9\x80-\xff]+", s.encode("utf-8")):
+        words[w.lower()] += 1
+    return words
+
+
+def add_overlap(c, got, expected):
+    g, e = bag(got), bag(expected)
+    inter = sum(min(n, e[w]) for w, n in g.items() if w in e)
+    c.add(tp=inter, fp=sum(g.values()) - inter, fn=sum(e.values()) - inter)
+
+
+def loose(s):
+    """Title compared loosely: NFKC, case-folded, only letters and digits."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s).casefold() if ch.isalnum())
+
+
+class Metadata:
+    def __init__(self):
+        self.titles = self.title_exact = self.title_loose = self.title_empty = self.title_in_page = 0
+        self.dates = self.date_ok = self.date_none = 0
+
+    def add(self, got, want_title, want_date, page):
+        if want_title:
+            self.titles += 1
+            self.title_in_page += loose(want_title) in loose(page)
+            self.title_exact += squash(got.get("title") or "") == squash(want_title)
+            self.title_loose += loose(got.get("title") or "") == loose(want_title)
+            self.title_empty += not got.get("title")
+        if want_date:
+            self.dates += 1
+            self.date_ok += got.get("date") == want_date
+            self.date_none += not got.get("date")
+
+    def as_dict(self):
+        def share(n, d):
+            return rnd(n / d) if d else None
+        return {"titles": self.titles, "title_exact": share(self.title_exact, self.titles),
+                "title_loose": share(self.title_loose, self.titles),
+                "title_missing": share(self.title_empty, self.titles),
+                "title_in_page": share(self.title_in_page, self.titles),
+                "dates": self.dates, "date_exact": share(self.date_ok, self.dates),
+                "date_missing": share(self.date_none, self.dates)}
+
+
+def _extract_bodies(dindex, pages, name, work, threads):
+    path = os.path.join(work, name + ".input.jsonl")
+    write_jsonl(path, ({"id": p["id"], "body": p["body"]} for p in pages))
+    return extract(dindex, [path], os.path.join(work, name + ".extract.jsonl"), threads)
+
+
+def trafilatura(dindex, corpora, work, threads):
+    d = os.path.join(corpora, "trafilatura-eval")
+    with open(os.path.join(d, "evaldata.json"), encoding="utf-8") as f:
+        evaldata = json.load(f)
+    pages = [p for p in read_jsonl(os.path.join(d, "trafilatura-eval.jsonl.gz")) if p.get("url") in evaldata]
+    got = _extract_bodies(dindex, pages, "trafilatura", work, threads)
+    ours, whole, longl, meta = Counts(), Counts(), Counts(), Metadata()
+    leaks = without_in_page = 0
+    for p in pages:
+        e = evaldata[p["url"]]
+        a = got.get(p["id"], {})
+        kept, page, lng = squash(a.get("body", "")), squash(p["body"]), squash(long_lines(p["body"]))
+        for s in e.get("with", []):
+            w = squash(s)
+            for c, text in ((ours, kept), (whole, page), (longl, lng)):
+                c.add(tp=w in text, fn=w not in text)
+        for s in e.get("without", []):
+            w = squash(s)
+            for c, text in ((ours, kept), (whole, page), (longl, lng)):
+                c.add(fp=w in text)
+            if w in page:
+                without_in_page += 1
+                leaks += w in kept
+        date = e.get("date") or ""
+        meta.add(a, e.get("title") or "", date if _DATE.match(date) else "", p["body"])
+    return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
+            "snippets": {"dindex": ours.as_dict(), "whole_page": whole.as_dict(), "lines_80": longl.as_dict()},
+            "without_leak_rate": rnd(leaks / without_in_page) if without_in_page else None,
+            "without_in_page": without_in_page, "without_leaked": leaks,
+            "metadata": meta.as_dict()}
+
+
+def _readability_dates(d):
+    """publishedTime of expected-metadata.json (date part as written), by page name."""
+    dates = {}
+    tar = os.path.join(d, "test-pages.tar.xz")
+    if not os.path.exists(tar):
+        return dates
+    with tarfile.open(tar) as t:
+        for m in t:
+            parts = m.name.split("/")
+            if len(parts) == 3 and parts[2] == "expected-metadata.json":
+                meta = json.load(t.extractfile(m))
+                day = (meta.get("publishedTime") or "")[:10]
+                if _DATE.match(day):
+                    dates[parts[1]] = day
+    return dates
+
+
+def readability(dindex, corpora, work, threads):
+    d = os.path.join(corpora, "readability-test-pages")
+    expected = {r["id"]: r["article_text"] for r in read_jsonl(os.path.join(d, "readability-test-pages.expected.jsonl.gz"))}
+    pages = [p for p in read_jsonl(os.path.join(d, "readability-test-pages.jsonl.gz")) if p["id"] in expected]
+    got = _extract_bodies(dindex, pages, "readability", work, threads)
+    dates = _readability_dates(d)
+    ours, whole, longl, meta = Counts(), Counts(), Counts(), Metadata()
+    for p in pages:
+        a = got.get(p["id"], {})
+        add_overlap(ours, a.get("body", ""), expected[p["id"]])
+        add_overlap(whole, p["body"], expected[p["id"]])
+        add_overlap(longl, long_lines(p["body"]), expected[p["id"]])
+        meta.add(a, p.get("title") or "", dates.get(p["id"], ""), p["body"])
+    return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
+            "tokens": {"dindex": ours.as_dict(), "whole_page": whole.as_dict(), "lines_80": longl.as_dict()},
+            "metadata": meta.as_dict()}
+
+
+def evaluate(dindex, corpora, work, threads):
+    return {"trafilatura": trafilatura(dindex, corpora, work, threads),
+            "readability": readability(dindex, corpora, work, threads)}
