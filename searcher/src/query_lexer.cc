@@ -1,5 +1,7 @@
 #include "query_lexer.h"
 
+#include <algorithm>
+
 #include <cstdint>
 
 namespace dsearch::query_internal {
@@ -87,6 +89,10 @@ std::size_t column_of(std::string_view text, std::size_t offset) {
 std::vector<Lexeme> lex_query(std::string_view s) {
   std::vector<Lexeme> out;
   std::size_t i = 0;
+  // In a query typed all in capitals (pasted headlines, TIME-style topics) AND, OR and NOT are
+  // words: "WHAT IS NOT KNOWN" must not exclude "known".
+  bool operators = std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                   s.find("&&") != std::string_view::npos || s.find("||") != std::string_view::npos;
   auto read_phrase = [&](Lexeme& lx) {  // s[i] is an opening quote
     i += quote_at(s, i);
     std::size_t begin = i;
@@ -157,7 +163,7 @@ std::vector<Lexeme> lex_query(std::string_view s) {
       } else {
         read_word(lx);
       }
-      if (lx.kind == Lex::kWord && lx.sign == 0 && lx.field.empty() && !lx.wildcard) {
+      if (operators && lx.kind == Lex::kWord && lx.sign == 0 && lx.field.empty() && !lx.wildcard) {
         if (lx.text == "AND" || lx.text == "&&") lx.kind = Lex::kAnd;
         else if (lx.text == "OR" || lx.text == "||") lx.kind = Lex::kOr;
         else if (lx.text == "NOT") lx.kind = Lex::kNot;

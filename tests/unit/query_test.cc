@@ -327,6 +327,13 @@ TEST(Query, ForgivesSloppySyntax) {
   }
 }
 
+TEST(Query, AllCapitalQueriesHaveNoOperators) {
+  // Pasted headlines and TIME-style topics are all capitals: NOT there is a word, not an operator.
+  EXPECT_EQ(index().found("ENVOY NOT PUTIN"), index().found("envoy putin"));
+  EXPECT_EQ(index().found("ENVOY OR PUTIN"), index().found("envoy putin"));
+  EXPECT_NE(index().found("envoy NOT Putin"), index().found("envoy putin"));
+}
+
 TEST(Query, SurvivesPathologicalInput) {
   auto& idx = index();
   // Deep nesting: a clear error, not a stack overflow.
