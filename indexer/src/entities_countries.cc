@@ -11,17 +11,35 @@ namespace {
 
 // How much one mention says about what the article is about. The title, the dateline and the
 // lead paragraph name the subject; later paragraphs name context. Demonyms and cities say less
-// than the country's own name ("Russian President Vladimir Putin" in a story about Korea).
+// than the country's own name ("Russian President Vladimir Putin" in a story about Korea), and a
+// currency ("500 mln yen", "U.S. dollars") or an institution ("the Bundesbank") less again.
 constexpr double kTitleWeight = 3.0, kDatelineWeight = 5.0, kLeadWeight = 2.0, kSecondWeight = 1.5,
                  kBodyWeight = 1.0;
-constexpr double kDemonymFactor = 0.7, kCityFactor = 0.8;
-// A country is a main one when it scores at least this share of the top country.
-constexpr double kMainShare = 0.4;
+constexpr double kDemonymFactor = 0.7, kCityFactor = 0.8, kInstitutionFactor = 0.8, kCurrencyFactor = 0.5;
+// Which countries are main ones, besides the top one and those of the title and the dateline:
+// those scoring at least kMainShare of the top one with two mentions or more, those named
+// kManyMentions times scoring kManyShare of the top, and those named in the lead paragraph
+// scoring kLeadShare of the top.
+constexpr double kMainShare = 0.5, kManyShare = 0.3, kLeadShare = 0.25;
+constexpr int kManyMentions = 3;
+
+// Where a mention stands: the title, the dateline, or a paragraph of the body.
+constexpr int kInTitle = -2, kInDateline = -1;
 
 struct Mention {
   const Place* place;
   double weight;
   bool strong;  // counts on its own; a weak one needs a strong mention of the same country
+  int where = 0;  // kInTitle, kInDateline or the body paragraph
+};
+
+// What the article says about one country.
+struct Evidence {
+  int mentions = 0;
+  double score = 0;
+  bool title = false, dateline = false;
+  int first_paragraph = 1 << 20;
+  int names = 0;  // mentions by the country's own name (not a demonym or a city)
 };
 
 double position_weight(const TextWords& t, const Word& w) {
@@ -30,23 +48,52 @@ double position_weight(const TextWords& t, const Word& w) {
 }
 
 double kind_factor(const Place& p) {
-  return p.kind == PlaceKind::kDemonym ? kDemonymFactor
-       : p.kind == PlaceKind::kCity || p.kind == PlaceKind::kTown ? kCityFactor : 1.0;
+  switch (p.kind) {
+    case PlaceKind::kDemonym: return kDemonymFactor;
+    case PlaceKind::kCity: case PlaceKind::kState: return kCityFactor;
+    case PlaceKind::kInstitution: return kInstitutionFactor;
+    case PlaceKind::kCurrency: return kCurrencyFactor;
+    default: return 1.0;
+  }
 }
+
+// "2.5 billion marks", "500 mln yen": a currency unit names a country after an amount only.
+bool after_amount(const std::vector<Word>& words, size_t i) {
+  if (i == 0 || !words[i].joined) return false;
+  const std::string& k = words[i - 1].key;
+  if (k.empty()) return false;
+  if (k[0] >= '0' && k[0] <= '9') return true;
+  static const char* const kAmounts[] = {"mln", "million", "bln", "billion", "trillion", "thousand", "hundred", "bn", "mn"};
+  for (const char* a : kAmounts)
+    if (k == a) return true;
+  return false;
+}
+
+bool is_money_word(const std::string& k) {
+  return k == "dollar" || k == "dollars" || k == "dlr" || k == "dlrs" || k == "cents" || k == "cts";
+}
+
+// Whether running text may name the place: towns and lesser regions are trusted in datelines only
+// (too many are surnames or words: "Reading", "Carson"), states and provinces everywhere.
+bool in_running_text(const Place& p) { return p.kind != PlaceKind::kRegion && p.kind != PlaceKind::kTown; }
 
 // Whether a match is written the way a place name is: capitalised in mixed-case text, and
 // acronyms ("US") in capitals. In all-caps lines case tells nothing.
 bool well_written(const Word& w, const Place& p) {
-  if (w.caps_line) return true;
+  if (w.caps_line || p.kind == PlaceKind::kCurrency) return true;
   if (p.acronym) return w.shape == Shape::kUpper;
   return w.shape == Shape::kCapital || w.shape == Shape::kUpper;
 }
 
 bool is_strong(const Word& w, const Place& p) {
+  // In capitals, "VAN DORN CO" or "WHITEHALL CORP" may be a town or province in a company's name.
+  if (w.caps_line && (p.kind == PlaceKind::kState || p.kind == PlaceKind::kInstitution))
+    return false;
   switch (p.weak) {
     case Weakness::kNone: return true;
     case Weakness::kWord:  // "China", "Polish": the word's sense is rare in news, the city's is not
-      return p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kDemonym || (!w.caps_line && !w.sentence_start);
+      return p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kDemonym ||
+             (p.kind == PlaceKind::kCity && !w.caps_line && !w.sentence_start);
     default: return false;
   }
 }
@@ -67,14 +114,22 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
   t.is_place.assign(t.words.size(), false);
   for (size_t i = from; i < t.words.size();) {
     PlaceMatch m = places.match(t.words, i);
-    if (!m.place || m.place->kind == PlaceKind::kTown || !well_written(t.words[i], *m.place) ||
-        !well_written(t.words[i + m.length - 1], *m.place) || after_person_cue(t.words, i)) {
+    if (!m.place || !in_running_text(*m.place) || !well_written(t.words[i], *m.place) ||
+        !well_written(t.words[i + m.length - 1], *m.place) || after_person_cue(t.words, i) ||
+        (m.place->kind == PlaceKind::kCurrency && !after_amount(t.words, i))) {
       ++i;
       continue;
     }
     for (size_t k = i; k < i + m.length; ++k) t.is_place[k] = true;
-    if (m.place->kind != PlaceKind::kNone)
-      out.push_back({m.place, position_weight(t, t.words[i]) * kind_factor(*m.place), is_strong(t.words[i], *m.place)});
+    if (m.place->kind != PlaceKind::kNone) {
+      // "U.S. dollars", "Canadian dlrs": a currency, which says less than the country's name.
+      size_t next = i + m.length;
+      bool currency = m.place->kind == PlaceKind::kCurrency ||
+                      (next < t.words.size() && t.words[next].joined && is_money_word(t.words[next].key));
+      double weight = position_weight(t, t.words[i]) * (currency ? kCurrencyFactor : kind_factor(*m.place));
+      bool strong = is_strong(t.words[i], *m.place) && !currency;  // a currency only adds to other evidence
+      out.push_back({m.place, weight, strong, t.is_title ? kInTitle : static_cast<int>(t.words[i].paragraph)});
+    }
     i += m.length;
   }
 }
@@ -84,7 +139,12 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
 size_t dateline_words(const TextWords& body) {
   const auto& w = body.words;
   size_t k = 0;
-  while (k < w.size() && k < 4 && w[k].paragraph == 0 && w[k].shape == Shape::kUpper && (k == 0 || w[k].joined)) ++k;
+  bool mixed = false;  // "Cincinnati, March 11 -" as well as "CINCINNATI, March 11 -"
+  while (k < w.size() && k < 4 && w[k].paragraph == 0 && (w[k].shape == Shape::kUpper || w[k].shape == Shape::kCapital) &&
+         (k == 0 || w[k].joined)) {
+    mixed |= w[k].shape == Shape::kCapital;
+    ++k;
+  }
   if (k == 0) return 0;
   for (size_t i = 0; i < w[0].begin; ++i)
     if (body.text[i] != ' ' && body.text[i] != '\n' && body.text[i] != '\t') return 0;
@@ -92,7 +152,17 @@ size_t dateline_words(const TextWords& body) {
   std::string_view gap = body.text.substr(w[k - 1].end, gap_end - w[k - 1].end);
   bool marked = gap.find(',') != std::string_view::npos || gap.find('-') != std::string_view::npos ||
                 gap.find('(') != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos;
-  return marked ? k : 0;
+  if (!marked) return 0;
+  if (mixed) {
+    // A capitalised word may just open a sentence ("Washington, which..."): a dateline in mixed
+    // case needs the dash that ends datelines on the same line ("Cincinnati, March 11 -").
+    std::string_view rest = body.text.substr(w[k - 1].end, 60);
+    rest = rest.substr(0, rest.find('\n'));
+    if (rest.find(" - ") == std::string_view::npos && rest.find("--") == std::string_view::npos &&
+        rest.find("\xE2\x80\x94") == std::string_view::npos && rest.find("\xE2\x80\x93") == std::string_view::npos)
+      return 0;
+  }
+  return k;
 }
 
 CountryResult find_countries(TextWords& title, TextWords& body) {
@@ -101,11 +171,15 @@ CountryResult find_countries(TextWords& title, TextWords& body) {
   size_t dl = dateline_words(body);
   const PlaceLexicon& places = PlaceLexicon::instance();
   PlaceMatch dateline = dl ? places.match(body.words, 0) : PlaceMatch{};
-  if (dateline.place && (dateline.length != dl || dateline.place->kind == PlaceKind::kNone)) dateline = {};
+  auto names_a_place = [](const Place* p) {
+    return p && p->kind != PlaceKind::kNone && p->kind != PlaceKind::kCurrency && p->kind != PlaceKind::kInstitution &&
+           !p->codes.empty();
+  };
+  if (dateline.place && (dateline.length != dl || !names_a_place(dateline.place))) dateline = {};
   // "SANTA CRUZ, Calif., Feb 26 -": a state or province after the town settles the country.
   if (dl && dl < body.words.size() && body.words[dl].comma_before) {
     PlaceMatch region = places.match(body.words, dl);
-    if (region.place && region.place->kind != PlaceKind::kNone && !region.place->codes.empty()) {
+    if (names_a_place(region.place)) {
       dateline = region;
       dl += region.length;
     }
@@ -113,14 +187,14 @@ CountryResult find_countries(TextWords& title, TextWords& body) {
   collect(body, dateline.place ? dl : 0, mentions);
   if (dateline.place) {
     for (size_t k = 0; k < dl; ++k) body.is_place[k] = true;
-    mentions.push_back({dateline.place, kDatelineWeight, true});
+    mentions.push_back({dateline.place, kDatelineWeight, true, kInDateline});
   }
 
   std::map<std::string, int> strong;  // unambiguous strong mentions per code
   for (const Mention& m : mentions)
     if (m.strong && m.place->codes.size() == 1) ++strong[m.place->codes[0]];
-  std::map<std::string, std::pair<int, double>> counts;  // code -> (mentions, score)
-  std::vector<std::string> order;                         // codes by first mention, to break ties
+  std::map<std::string, Evidence> counts;
+  std::vector<std::string> order;  // codes by first mention, to break ties
   for (const Mention& m : mentions) {
     const auto& codes = m.place->codes;
     std::string code;
@@ -134,22 +208,32 @@ CountryResult find_countries(TextWords& title, TextWords& body) {
     }
     if (code.empty()) continue;
     if (!counts.count(code)) order.push_back(code);
-    auto& [n, score] = counts[code];
-    ++n;
-    score += m.weight;
+    Evidence& e = counts[code];
+    ++e.mentions;
+    e.score += m.weight;
+    e.title |= m.where == kInTitle;
+    e.dateline |= m.where == kInDateline;
+    if (m.where >= 0) e.first_paragraph = std::min(e.first_paragraph, m.where);
+    e.names += m.place->kind == PlaceKind::kCountry;
   }
 
   CountryResult r;
-  std::vector<std::pair<std::string, std::pair<int, double>>> sorted;
+  std::vector<std::pair<std::string, Evidence>> sorted;
   for (const auto& code : order) sorted.push_back({code, counts[code]});
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return a.second.first != b.second.first ? a.second.first > b.second.first : a.second.second > b.second.second;
+    return a.second.mentions != b.second.mentions ? a.second.mentions > b.second.mentions : a.second.score > b.second.score;
   });
-  for (const auto& [code, c] : sorted) r.countries.push_back({code, c.first});
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
-  double top = sorted.empty() ? 0 : sorted.front().second.second;
-  for (const auto& [code, c] : sorted)
-    if (c.second >= kMainShare * top) r.main.push_back(code);
+  for (const auto& [code, e] : sorted) r.countries.push_back({code, e.mentions});
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
+  double top = sorted.empty() ? 0 : sorted.front().second.score;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const Evidence& e = sorted[i].second;
+    double share = top > 0 ? e.score / top : 0;
+    if (i == 0 || e.title || e.dateline || (share >= kMainShare && e.mentions >= 2) ||
+        (e.mentions >= kManyMentions && share >= kManyShare) ||
+        (e.first_paragraph == 0 && e.names >= 1 && share >= kLeadShare))
+      r.main.push_back(sorted[i].first);
+  }
   return r;
 }
 

@@ -87,6 +87,8 @@ void Finder::add_org(const TextWords& t, size_t a, size_t b) {
   while (a < b && (lex_.is_joiner(t.words[a]) || stops_.count(t.words[a].key))) ++a;
   while (b > a && lex_.is_joiner(t.words[b - 1])) --b;
   if (b - a < 2 || (!lex_.is_head(t.words[b - 1]) && !has_head(t, a, b))) return;
+  // "Soviet Union", "United Arab Emirates": a place, not an organization.
+  if (std::all_of(t.is_place.begin() + a, t.is_place.begin() + b, [](bool p) { return p; })) return;
   add_org(display(t, a, b), offset_ + a);
 }
 

@@ -29,6 +29,17 @@ bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 |
 bool is_dash(UChar32 c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
 bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || u_isspace(c); }
 
+// Abbreviations that belong to the name after them: initials and titles ("J. Smith", "Mr. Lim")
+// and the short forms that open place names ("St. Louis", "Ft. Lauderdale", "W. Va.").
+bool joins_next(std::string_view key, std::string_view raw) {
+  if (raw.size() == 1) return true;
+  static const char* const kJoin[] = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "rep",
+                                      "gov", "prof", "rev", "mt", "ft"};
+  for (const char* a : kJoin)
+    if (key == a) return true;
+  return false;
+}
+
 // Words after which a full stop does not end the sentence: titles and initials.
 bool is_abbreviation(std::string_view key, std::string_view raw) {
   if (raw.size() == 1 || raw.find('.') != std::string_view::npos) return true;  // "J.", "U.S."
@@ -78,7 +89,7 @@ std::vector<Word> scan_words(std::string_view text) {
   const auto n = static_cast<int32_t>(text.size());
   bool sentence_end = true, paragraph_end = true, joined = false, hyphen = false, comma = false,
        paren = false;
-  int newlines = 0;
+  int newlines = 0, indent = 0;  // line breaks and leading spaces since the last word
   uint32_t paragraph = 0;
   size_t line_first_word = 0;
   int line_upper = 0, line_lower = 0;
@@ -93,15 +104,20 @@ std::vector<Word> scan_words(std::string_view text) {
     if (!is_word_char(ch.c)) {
       if (ch.c == '\n') {
         close_line();
+        indent = 0;
         if (++newlines >= 2) {
           joined = false;
           if (!paragraph_end) paragraph_end = sentence_end = true, ++paragraph;
         }
+      } else if (newlines > 0 && (ch.c == ' ' || ch.c == '\t')) {
+        indent += ch.c == '\t' ? 4 : 1;
       } else if (is_dash(ch.c) && !words.empty() && words.back().end == static_cast<uint32_t>(i) &&
                  ch.next < n && is_word_char(char_at(text, ch.next).c)) {
         hyphen = true;  // "Jong-un", "Guinea-Bissau"; a spaced dash separates
       } else if (!is_space(ch.c)) {
-        joined = false;
+        bool touching_dot = ch.c == '.' && !words.empty() && words.back().end == static_cast<uint32_t>(i) &&
+                            joins_next(words.back().key, text.substr(words.back().begin, words.back().end - words.back().begin));
+        if (!touching_dot) joined = false;
         if (ch.c == ',') comma = true;
         if (ch.c == '(') paren = true;
         bool touching = !words.empty() && words.back().end == static_cast<uint32_t>(i);
@@ -113,6 +129,12 @@ std::vector<Word> scan_words(std::string_view text) {
       }
       i = ch.next;
       continue;
+    }
+    // An indented line opens a paragraph, as in wire copy and plain-text mail.
+    if (newlines == 1 && indent >= 2 && !paragraph_end) {
+      paragraph_end = sentence_end = true;
+      joined = false;
+      ++paragraph;
     }
     // A word: letters and digits, with inner apostrophes ("O'Brien") and abbreviation dots ("U.S.").
     int32_t b = i, e = i;

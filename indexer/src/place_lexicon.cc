@@ -56,9 +56,26 @@ PlaceLexicon::PlaceLexicon() {
     if (f.size() < 3) return;
     Place p;
     p.codes = {std::string(f[0])};
-    p.kind = f[1] == "town" || f[1] == "region" ? PlaceKind::kTown : PlaceKind::kCity;
+    p.kind = f[1] == "town" ? PlaceKind::kTown : f[1] == "region" ? PlaceKind::kRegion
+           : f[1] == "state" ? PlaceKind::kState : PlaceKind::kCity;
     p.weak = weakness(phrase_key(f[2]));
     add(f[2], std::move(p));
+  });
+  for_each_tsv_row("institutions.tsv", [&](const auto& f) {
+    if (f.size() < 2) return;
+    Place p;
+    p.kind = f[0] == "-" ? PlaceKind::kNone : PlaceKind::kInstitution;
+    if (p.kind != PlaceKind::kNone) p.codes = {std::string(f[0])};
+    p.acronym = written_in_capitals(f[1]);
+    add(f[1], std::move(p));
+  });
+  for_each_tsv_row("currencies.tsv", [&](const auto& f) {
+    if (f.size() < 3) return;
+    Place p;
+    p.codes = {std::string(f[0])};
+    p.kind = PlaceKind::kCurrency;
+    add(f[2], p);
+    if (f[2].back() != 's') add(std::string(f[2]) + "s", std::move(p));  // "marks", "guilders"
   });
 }
 

@@ -1,4 +1,5 @@
 // Every place name the extractor knows (common/data/countries.tsv, cities.tsv, weak_names.tsv),
+// with the institutions and currencies that point to a country (institutions.tsv, currencies.tsv),
 // keyed by folded words so that a text is matched with one hash lookup per word and length.
 #pragma once
 
@@ -11,8 +12,10 @@
 
 namespace dsearch::entities {
 
-// kTown: smaller towns, states and provinces, trusted in datelines only.
-enum class PlaceKind : uint8_t { kCountry, kDemonym, kCity, kTown, kNone };
+// kState: states and provinces ("Texas", "Ontario"). kTown: smaller towns, and lesser
+// subdivisions trusted in datelines only (kRegion). kInstitution: "Bundesbank", "Wall Street".
+// kCurrency: "yen", "marks", trusted after an amount only.
+enum class PlaceKind : uint8_t { kCountry, kDemonym, kCity, kState, kTown, kRegion, kInstitution, kCurrency, kNone };
 
 // Why a name needs other evidence: kWord ("china") is trusted when capitalised mid-sentence,
 // kName (a given name) and kFalseFriend ("Jordan", "Georgia") only with other evidence.

