@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "date_parse.h"
 #include "stopword_index.h"
@@ -88,7 +89,8 @@ Kind classify(const Line& l, bool have_stopwords) {
 Kind neighbour(const std::vector<Line>& lines, std::size_t i, int dir, bool skip_neargood) {
   for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + dir; j >= 0 && j < std::ssize(lines); j += dir) {
     Kind k = lines[j].kind;
-    if (k == Kind::kShort || (skip_neargood && k == Kind::kNearGood)) continue;
+    // Captions and credits sit between paragraphs; they neither join nor split the article.
+    if (k == Kind::kShort || (skip_neargood && k == Kind::kNearGood) || lines[j].credit) continue;
     return k;
   }
   return Kind::kBad;
@@ -132,7 +134,7 @@ void revise_neargood(std::vector<Line>& lines) {
 void rescue_sentences(std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
-    bool template_line = l.phrase != Phrase::kNone || l.credit || l.nav_list || l.date_line;
+    bool template_line = l.phrase != Phrase::kNone || l.credit || l.nav_list || l.date_line || l.repeated;
     if (l.kind != Kind::kBad || template_line || !l.sentence_end || l.length < kLengthLow) continue;
     if (neighbour(lines, i, -1, false) == Kind::kGood && neighbour(lines, i, +1, false) == Kind::kGood) {
       l.rescued = true;
@@ -190,6 +192,19 @@ void keep_main_region(std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) lines[i].keep = lines[i].keep && inside[i];
 }
 
+// Template blocks repeat on a page (menus at top and bottom, "Latest News" over every teaser); an
+// article paragraph does not.
+constexpr std::size_t kMaxRepeatedBytes = 200;
+
+void mark_repeated(std::vector<Line>& lines) {
+  std::unordered_map<std::string_view, uint32_t> seen;
+  seen.reserve(lines.size());
+  for (const auto& l : lines)
+    if (l.text.size() <= kMaxRepeatedBytes) ++seen[l.text];
+  for (auto& l : lines)
+    if (l.text.size() <= kMaxRepeatedBytes) l.repeated = seen[l.text] > 1;
+}
+
 }  // namespace
 
 std::vector<Line> scan_lines(std::string_view text, uint32_t stop_bit) {
@@ -212,6 +227,7 @@ std::vector<Line> scan_lines(std::string_view text, uint32_t stop_bit) {
     recognise(l);
     lines.push_back(l);
   }
+  mark_repeated(lines);
   return lines;
 }
 
@@ -247,7 +263,7 @@ void select_content(std::vector<Line>& lines, bool have_stopwords) {
   revise_short(lines);
   revise_neargood(lines);
   rescue_sentences(lines);
-  for (auto& l : lines) l.keep = l.kind == Kind::kGood && (l.initial != Kind::kBad || l.rescued);
+  for (auto& l : lines) l.keep = l.kind == Kind::kGood && (l.initial != Kind::kBad || l.rescued) && !l.repeated;
   cut_tail(lines);
   keep_main_region(lines);
 }

@@ -25,6 +25,7 @@ struct Line {
   bool date_line = false;     // a short line holding a date: "(Xinhua) Updated: 2014-11-17 16:10"
   bool credit = false;        // "ksb/mkg (AFP, AP)"
   bool nav_list = false;      // "Home | News | Sport"
+  bool repeated = false;      // the same short line occurs elsewhere in the page ("Latest News")
   Phrase phrase = Phrase::kNone;
   Kind initial = Kind::kBad;  // from the line alone
   Kind kind = Kind::kBad;     // after context

@@ -2,6 +2,9 @@
 
 #include <cctype>
 #include <string>
+#include <vector>
+
+#include "indexer_data.h"
 
 #include "text_scan.h"
 
@@ -13,81 +16,43 @@ constexpr int kMaxPhraseLineWords = 12;
 constexpr int kMaxEndMarkerWords = 8;
 
 struct Entry {
-  std::string_view phrase;  // lower case
+  std::string phrase;  // lower case
   Phrase kind;
-  bool whole;               // the line must be the phrase alone (plus punctuation or a count)
+  bool whole;          // the line must be the phrase alone (plus punctuation or a count)
 };
 
-constexpr Phrase B = Phrase::kBoilerplate;
-constexpr Phrase E = Phrase::kEndMarker;
+// indexer/data/boilerplate_phrases.txt: "E phrase", "B phrase", "E= phrase", "B= phrase".
+std::vector<Entry> parse_entries(std::string_view text) {
+  std::vector<Entry> entries;
+  while (!text.empty()) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = trim(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (line.size() < 3 || line.front() == '#' || (line[0] != 'E' && line[0] != 'B')) continue;
+    bool whole = line[1] == '=';
+    std::string_view phrase = trim(line.substr(whole ? 2 : 1));
+    if (phrase.empty()) continue;
+    std::string lower;
+    lower_word(phrase, lower);
+    entries.push_back({lower, line[0] == 'E' ? Phrase::kEndMarker : Phrase::kBoilerplate, whole});
+  }
+  return entries;
+}
 
-// Compiled from the template lines of the seeds and of the trafilatura-eval and readability pages.
-constexpr Entry kEntries[] = {
-    // Blocks that follow an article: cutting the page there is safe once the article was seen.
-    {"related stories", E, false}, {"related articles", E, false}, {"related posts", E, false},
-    {"related news", E, false}, {"related coverage", E, false}, {"related content", E, false},
-    {"related links", E, false}, {"related topics", E, false}, {"related reading", E, false},
-    {"related", E, true}, {"more stories", E, false}, {"more from", E, false}, {"more news", E, false},
-    {"more on this", E, false}, {"more articles", E, false}, {"most popular", E, false},
-    {"most read", E, false}, {"most viewed", E, false}, {"most shared", E, false},
-    {"most commented", E, false}, {"hot topics", E, false}, {"read more", E, true}, {"read next", E, false},
-    {"recommended", E, false}, {"you may also like", E, false}, {"you might also like", E, false},
-    {"you may be interested", E, false}, {"also read", E, false}, {"see also", E, true},
-    {"comments", E, true}, {"leave a comment", E, false}, {"leave a reply", E, false},
-    {"post a comment", E, false}, {"add a comment", E, false}, {"join the conversation", E, false},
-    {"explore more", E, false}, {"top stories", E, true}, {"about the author", E, false},
-    {"weitere artikel", E, false}, {"weitere beiträge", E, false}, {"weitere nachrichten", E, false},
-    {"weitere themen", E, false}, {"mehr zum thema", E, false}, {"mehr aus", E, false},
-    {"mehr artikel", E, false}, {"mehr nachrichten", E, false}, {"das könnte sie auch interessieren", E, false},
-    {"das könnte dich auch interessieren", E, false}, {"meistgelesen", E, false}, {"meist gelesen", E, false},
-    {"kommentare", E, false}, {"kommentar schreiben", E, false}, {"lesen sie auch", E, false},
-    {"auch interessant", E, false}, {"ähnliche artikel", E, false}, {"ähnliche beiträge", E, false},
-    {"verwandte artikel", E, false}, {"schreibe einen kommentar", E, false}, {"über den autor", E, false},
-    {"articles similaires", E, false}, {"à lire aussi", E, false}, {"a lire aussi", E, false},
-    {"lire aussi", E, false}, {"sur le même sujet", E, false}, {"commentaires", E, false},
-    {"les plus lus", E, false}, {"dans la même rubrique", E, false}, {"noticias relacionadas", E, false},
-    {"artículos relacionados", E, false}, {"te puede interesar", E, false}, {"comentarios", E, false},
-    {"lo más leído", E, false}, {"más noticias", E, false}, {"leer más", E, true},
-    {"notizie correlate", E, false}, {"artigos relacionados", E, false},
-    // Template lines: navigation, sharing, accounts, credits, legal.
-    {"skip to", B, false}, {"skip next section", B, false}, {"jump to", B, false}, {"zum inhalt", B, false},
-    {"zur navigation", B, false}, {"direkt zum", B, false}, {"springe zu", B, false}, {"aller au contenu", B, false},
-    {"share on", B, false}, {"share this", B, false}, {"share to", B, false}, {"share via", B, false},
-    {"share", B, true}, {"teilen", B, false}, {"tweet", B, true}, {"follow us", B, false},
-    {"folgen sie", B, false}, {"subscribe", B, false}, {"abonnieren", B, false}, {"newsletter", B, false},
-    {"sign up", B, false}, {"sign in", B, false}, {"log in", B, false}, {"login", B, false},
-    {"register", B, true}, {"anmelden", B, false}, {"registrieren", B, false}, {"einloggen", B, false},
-    {"image:", B, false}, {"photo:", B, false}, {"photos:", B, false}, {"foto:", B, false},
-    {"fotos:", B, false}, {"bild:", B, false}, {"bilder:", B, false}, {"picture:", B, false},
-    {"credit:", B, false}, {"credits:", B, false}, {"bildquelle", B, false}, {"quelle:", B, false},
-    {"copyright", B, false}, {"©", B, false}, {"(c)", B, false}, {"all rights reserved", B, false},
-    {"alle rechte", B, false}, {"tous droits", B, false}, {"todos los derechos", B, false},
-    {"impressum", B, false}, {"datenschutz", B, false}, {"privacy", B, false}, {"terms of", B, false},
-    {"terms and conditions", B, false}, {"mentions légales", B, false}, {"aviso legal", B, false},
-    {"advertisement", B, false}, {"anzeige", B, true}, {"werbung", B, true}, {"publicidad", B, true},
-    {"publicité", B, true}, {"back to top", B, false}, {"nach oben", B, false}, {"posted by", B, false},
-    {"posted in", B, false}, {"filed under", B, false}, {"tags:", B, false}, {"tags", B, true},
-    {"schlagworte", B, false}, {"schlagwörter", B, false}, {"stichwörter", B, false}, {"themen:", B, false},
-    {"categories", B, true}, {"category:", B, false}, {"kategorie", B, false}, {"kategorien", B, false},
-    {"home", B, true}, {"menu", B, true}, {"menü", B, true}, {"navigation", B, false}, {"search", B, true},
-    {"suche", B, true}, {"suchen", B, true}, {"print", B, true}, {"drucken", B, true}, {"email", B, true},
-    {"e-mail", B, true}, {"facebook", B, true}, {"twitter", B, true}, {"whatsapp", B, true},
-    {"linkedin", B, true}, {"pinterest", B, true}, {"instagram", B, true}, {"youtube", B, true},
-    {"xing", B, true}, {"reddit", B, true}, {"rss", B, true}, {"next", B, true}, {"previous", B, true},
-    {"older post", B, false}, {"newer post", B, false}, {"older posts", B, false}, {"newer posts", B, false},
-    {"next post", B, false}, {"previous post", B, false}, {"vorheriger", B, false}, {"nächster", B, false},
-    {"zurück", B, true}, {"weiter", B, true}, {"startseite", B, true}, {"accueil", B, true}, {"inicio", B, true},
-    {"kontakt", B, true}, {"contact", B, true}, {"contact us", B, false}, {"about us", B, false},
-    {"über uns", B, false}, {"close", B, true}, {"schließen", B, true}, {"fermer", B, true},
-    {"toggle navigation", B, false}, {"main menu", B, false}, {"hauptmenü", B, false}, {"reply", B, true},
-    {"antworten", B, true}, {"loading", B, true}, {"cookie", B, false}, {"we use cookies", B, false},
-    {"diese website verwendet cookies", B, false}, {"wir verwenden cookies", B, false},
-    {"this site uses cookies", B, false}, {"this website uses cookies", B, false}, {"accept", B, true},
-    {"akzeptieren", B, true}, {"ok", B, true}, {"partager", B, false}, {"compartir", B, false},
-    {"imprimir", B, true}, {"imprimer", B, true}, {"download", B, true}, {"listen", B, true},
-    {"sponsored", B, false}, {"top story", B, false}, {"top stories", B, true}, {"see all", B, false},
-    {"view all", B, false}, {"show more", B, false}, {"load more", B, false}, {"alle anzeigen", B, false},
+// Entries bucketed by their first byte, so a line is compared only with the phrases that can match.
+struct PhraseTable {
+  std::vector<Entry> by_first_byte[256];
 };
+
+const PhraseTable& phrase_table() {
+  static const PhraseTable t = [] {
+    PhraseTable table;
+    for (auto& e : parse_entries(embedded_indexer_data("boilerplate_phrases.txt")))
+      table.by_first_byte[static_cast<unsigned char>(e.phrase[0])].push_back(std::move(e));
+    return table;
+  }();
+  return t;
+}
 
 // Phrase entries compare against the line lower-cased, after list numbering and bullets.
 std::string_view strip_list_marker(std::string_view s) {
@@ -162,7 +127,7 @@ Phrase classify_phrase(std::string_view line) {
   std::string lower;
   lower_word(line.substr(0, 400), lower);
   if (words <= kMaxPhraseLineWords) {
-    for (const auto& e : kEntries) {
+    for (const auto& e : phrase_table().by_first_byte[static_cast<unsigned char>(lower.empty() ? 0 : lower[0])]) {
       if (!matches(lower, e)) continue;
       if (e.kind == Phrase::kEndMarker && words > kMaxEndMarkerWords) continue;
       return e.kind;

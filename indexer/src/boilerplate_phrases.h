@@ -1,6 +1,7 @@
 // Lines that page templates put around articles, recognised by their wording: navigation ("Skip to
 // content"), sharing, image credits, copyright, and the headings that open the blocks after an
-// article ("Related stories", "Most Popular", "Weitere Artikel"). English, German, French, Spanish.
+// article ("Related stories", "Most Popular", "Weitere Artikel"). The phrases, in English, German,
+// French, Spanish, Italian, Portuguese and Polish, are in indexer/data/boilerplate_phrases.txt.
 #pragma once
 
 #include <string_view>

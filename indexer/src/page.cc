@@ -63,9 +63,12 @@ std::string join_paragraphs(const std::vector<Line>& lines) {
 Page extract_page(std::string_view text, const PageHints& hints) {
   Page page;
   try {
-    page.lang = hints.lang.empty() ? guess_page_language(text) : hints.lang;
+    // A declared language can be wrong (a template's <html lang>): scoring counts the stopwords of
+    // the declared and of the detected language.
+    std::string detected = guess_page_language(text);
+    page.lang = hints.lang.empty() ? detected : hints.lang;
     const auto& idx = page_detail::stopword_index();
-    uint32_t stop_bit = page.lang.empty() ? ~0u : idx.bit(page.lang);
+    uint32_t stop_bit = page.lang.empty() ? ~0u : idx.bit(page.lang) | idx.bit(detected);
     auto lines = page_detail::scan_lines(text, stop_bit);
     bool clean = page_detail::looks_clean(lines);
     if (clean) {

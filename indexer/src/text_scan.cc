@@ -4,7 +4,7 @@
 
 namespace dsearch::page_detail {
 
-uint32_t next_codepoint(std::string_view s, std::size_t& i) {
+uint32_t next_codepoint_multibyte(std::string_view s, std::size_t& i) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
   std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
@@ -24,8 +24,8 @@ uint32_t next_codepoint(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-bool is_word_char(uint32_t cp) {
-  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+bool is_word_char_non_ascii(uint32_t cp) {
+  if (cp < 0x80) return is_word_char(cp);
   if (cp == 0xFFFD) return false;
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return false;

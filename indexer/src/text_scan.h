@@ -9,15 +9,29 @@
 
 namespace dsearch::page_detail {
 
+uint32_t next_codepoint_multibyte(std::string_view s, std::size_t& i);
+bool is_word_char_non_ascii(uint32_t cp);
+
 // Decodes the code point at s[i] and advances i; invalid bytes yield U+FFFD and advance by one.
-uint32_t next_codepoint(std::string_view s, std::size_t& i);
+// ASCII, most of every page, is decoded inline.
+inline uint32_t next_codepoint(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_codepoint_multibyte(s, i);
+}
 
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, uint32_t cp);
 
 // Letters and digits of any script count as word characters; apostrophes join nothing (so "l'homme"
 // gives "l" and "homme", as the stopword lists expect).
-bool is_word_char(uint32_t cp);
+inline bool is_word_char(uint32_t cp) {
+  if (cp < 0x80) return (cp - '0') < 10u || ((cp | 32u) - 'a') < 26u;
+  return is_word_char_non_ascii(cp);
+}
 
 // Lower-cases a word for stopword lookup: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic.
 void lower_word(std::string_view word, std::string& out);
