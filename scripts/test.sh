@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Set-up, build and run every test (unit and integration) with ctest. Tests that need the shared
 # corpora (../shared/corpora) skip with a message when it is absent.
+# Usage: scripts/test.sh [--sanitize]   (--sanitize: the same suite under ASan+UBSan, in build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh "$@"
-cd build
+if [ "${1:-}" = "--sanitize" ]; then
+  export DSEARCH_BUILD_DIR=build-asan
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  scripts/setup.sh -DDSEARCH_SANITIZE=ON
+else
+  scripts/setup.sh "$@"
+fi
+cd "${DSEARCH_BUILD_DIR:-build}"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 900
