@@ -22,14 +22,18 @@ if [ ! -d "$seeds" ]; then
   cp corpus/*.txt "$seeds/text/"
   shared=../shared/corpora
   if [ -d "$shared" ]; then
-    i=0
-    for f in "$shared"/reuters21578/reuters21578.jsonl.gz "$shared"/trafilatura-eval/trafilatura-eval.jsonl.gz \
-             "$shared"/gnad10k-test/gnad10k-test.jsonl.gz; do
-      zcat "$f" | head -c 200000 | head -n 20 > "$seeds/jsonl/$((i++)).jsonl" || true
-    done
-    zcat "$shared"/trafilatura-eval/trafilatura-eval.jsonl.gz | head -n 5 |
-      python3 -c 'import json,sys
-for n,l in enumerate(sys.stdin): open(sys.argv[1]+"/page%d.txt"%n,"w").write(json.loads(l)["body"][:20000])' "$seeds/text"
+    # Python reads the archives itself: a pipe into head would die of SIGPIPE under pipefail.
+    python3 - "$shared" "$seeds" <<'PY'
+import gzip, json, sys
+shared, seeds = sys.argv[1], sys.argv[2]
+for i, name in enumerate(["reuters21578/reuters21578", "trafilatura-eval/trafilatura-eval", "gnad10k-test/gnad10k-test"]):
+    with gzip.open(f"{shared}/{name}.jsonl.gz", "rt", encoding="utf-8") as f, open(f"{seeds}/jsonl/{i}.jsonl", "w") as out:
+        for n, line in zip(range(20), f):
+            out.write(line)
+with gzip.open(f"{shared}/trafilatura-eval/trafilatura-eval.jsonl.gz", "rt", encoding="utf-8") as f:
+    for n, line in zip(range(5), f):
+        open(f"{seeds}/text/page{n}.txt", "w").write(json.loads(line)["body"][:20000])
+PY
   fi
   printf '%s\n' 'special envoy Putin' '"special envoy" -Xinhua' 'country:"North Korea" date:2014-11-01..2014-11-30' \
     'title:envo* OR (Putin AND +Moscow)' '((a b) NOT c' 'person:"Kim Jong-un" org:KCNA source:DW lang:en' |
@@ -40,6 +44,7 @@ status=0
 for t in "${targets[@]}"; do
   case $t in query) seed=$seeds/query ;; jsonl) seed=$seeds/jsonl ;; *) seed=$seeds/text ;; esac
   work=build-fuzz/work/$t crashes=build-fuzz/crashes/$t
+  rm -rf "$crashes"  # count only what this run finds
   mkdir -p "$work" "$crashes"
   regress=fuzz/regressions/$t
   dirs=("$work" "$seed")
