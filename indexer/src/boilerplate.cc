@@ -222,6 +222,7 @@ std::vector<Line> scan_lines(std::string_view text, uint32_t stop_bit) {
     Line l;
     l.text = t;
     l.blank_before = blank;
+    l.indented = raw.size() > 1 && (raw[0] == '\t' || (raw[0] == ' ' && raw[1] == ' '));
     blank = false;
     measure(l, stop_bit);
     recognise(l);

@@ -20,6 +20,7 @@ struct Line {
   uint32_t words = 0;
   uint32_t stops = 0;
   bool blank_before = false;  // an empty line precedes it in the input
+  bool indented = false;      // starts with a tab or 2+ spaces: a paragraph start in wire copy
   bool sentence_end = false;  // ends like a sentence (. ! ? 。 with optional closing quote)
   bool has_digit = false;
   bool date_line = false;     // a short line holding a date: "(Xinhua) Updated: 2014-11-17 16:10"

@@ -37,12 +37,14 @@ bool same_text_ci(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Clean text keeps its own paragraphs (blank lines) and line breaks (Reuters tables).
+// Clean text keeps its own paragraphs and line breaks (Reuters tables). Wire copy marks a
+// paragraph by indenting its first line: that becomes a blank line, the body's paragraph mark,
+// which entity scoring (the lead paragraph) and readers rely on.
 std::string join_clean(const std::vector<Line>& lines) {
   std::string body;
   for (const auto& l : lines) {
     if (!l.keep) continue;
-    if (!body.empty()) body.append(l.blank_before ? "\n\n" : "\n");
+    if (!body.empty()) body.append(l.blank_before || l.indented ? "\n\n" : "\n");
     body.append(l.text);
   }
   return body;

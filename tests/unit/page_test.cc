@@ -261,3 +261,27 @@ TEST(PageQuality, ReadabilityPages) {
 
 }  // namespace
 }  // namespace dsearch
+
+namespace dsearch {
+namespace {
+
+// Wire copy marks paragraphs by indenting their first line; the body must keep them as "\n\n",
+// or entity scoring takes the whole story for its lead.
+TEST(PageWire, IndentedLinesStartParagraphs) {
+  std::string wire =
+      "SALVADOR, Feb 26 - Showers continued throughout the week in\n"
+      "the Bahia cocoa zone, alleviating the drought since early\n"
+      "January, Comissaria Smith said in its weekly review.\n"
+      "    The dry period means the temporao will be late this year.\n"
+      "    Arrivals for the week ended February 22 were 155,221 bags.\n";
+  PageHints hints;
+  hints.title = "BAHIA COCOA REVIEW";
+  hints.lang = "en";
+  Page p = extract_page(wire, hints);
+  EXPECT_NE(p.body.find("weekly review.\n\nThe dry period"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("this year.\n\nArrivals"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("in\nthe Bahia"), std::string::npos) << "wrapped lines stay one paragraph: " << p.body;
+}
+
+}  // namespace
+}  // namespace dsearch
