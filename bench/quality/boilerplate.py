@@ -79,9 +79,27 @@ class Metadata:
 
 
 def _extract_bodies(dindex, pages, name, work, threads):
+    """dindex's extraction, and that of its heuristic stage alone (no line model)."""
     path = os.path.join(work, name + ".input.jsonl")
     write_jsonl(path, ({"id": p["id"], "body": p["body"]} for p in pages))
-    return extract(dindex, [path], os.path.join(work, name + ".extract.jsonl"), threads)
+    return (extract(dindex, [path], os.path.join(work, name + ".extract.jsonl"), threads),
+            extract(dindex, [path], os.path.join(work, name + ".heuristic.jsonl"), threads,
+                    {"DSEARCH_BOILERPLATE_MODEL": "none"}))
+
+
+def model_cross_validation(root):
+    """The by-site cross-validated figures train.py recorded in the shipped line model, or None.
+    The model was trained on these very pages, so the figures of the shipped model are in-sample."""
+    path = os.path.join(root, "indexer", "data", "boilerplate_model.txt")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# cv "):
+                return json.loads(line[5:])
+            if not line.startswith("#"):
+                break
+    return None
 
 
 def trafilatura(dindex, corpora, work, threads):
@@ -89,29 +107,33 @@ def trafilatura(dindex, corpora, work, threads):
     with open(os.path.join(d, "evaldata.json"), encoding="utf-8") as f:
         evaldata = json.load(f)
     pages = [p for p in read_jsonl(os.path.join(d, "trafilatura-eval.jsonl.gz")) if p.get("url") in evaldata]
-    got = _extract_bodies(dindex, pages, "trafilatura", work, threads)
-    ours, whole, longl, meta = Counts(), Counts(), Counts(), Metadata()
-    leaks = without_in_page = 0
+    got, heur = _extract_bodies(dindex, pages, "trafilatura", work, threads)
+    ours, jus, whole, longl, meta = Counts(), Counts(), Counts(), Counts(), Metadata()
+    leaks = heur_leaks = without_in_page = 0
     for p in pages:
         e = evaldata[p["url"]]
         a = got.get(p["id"], {})
         kept, page, lng = squash(a.get("body", "")), squash(p["body"]), squash(long_lines(p["body"]))
+        hkept = squash(heur.get(p["id"], {}).get("body", ""))
         for s in e.get("with", []):
             w = squash(s)
-            for c, text in ((ours, kept), (whole, page), (longl, lng)):
+            for c, text in ((ours, kept), (jus, hkept), (whole, page), (longl, lng)):
                 c.add(tp=w in text, fn=w not in text)
         for s in e.get("without", []):
             w = squash(s)
-            for c, text in ((ours, kept), (whole, page), (longl, lng)):
+            for c, text in ((ours, kept), (jus, hkept), (whole, page), (longl, lng)):
                 c.add(fp=w in text)
             if w in page:
                 without_in_page += 1
                 leaks += w in kept
+                heur_leaks += w in hkept
         date = e.get("date") or ""
         meta.add(a, e.get("title") or "", date if _DATE.match(date) else "", p["body"])
     return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
-            "snippets": {"dindex": ours.as_dict(), "whole_page": whole.as_dict(), "lines_80": longl.as_dict()},
+            "snippets": {"dindex": ours.as_dict(), "heuristic": jus.as_dict(), "whole_page": whole.as_dict(),
+                         "lines_80": longl.as_dict()},
             "without_leak_rate": rnd(leaks / without_in_page) if without_in_page else None,
+            "heuristic_leak_rate": rnd(heur_leaks / without_in_page) if without_in_page else None,
             "without_in_page": without_in_page, "without_leaked": leaks,
             "metadata": meta.as_dict()}
 
@@ -137,20 +159,23 @@ def readability(dindex, corpora, work, threads):
     d = os.path.join(corpora, "readability-test-pages")
     expected = {r["id"]: r["article_text"] for r in read_jsonl(os.path.join(d, "readability-test-pages.expected.jsonl.gz"))}
     pages = [p for p in read_jsonl(os.path.join(d, "readability-test-pages.jsonl.gz")) if p["id"] in expected]
-    got = _extract_bodies(dindex, pages, "readability", work, threads)
+    got, heur = _extract_bodies(dindex, pages, "readability", work, threads)
     dates = _readability_dates(d)
-    ours, whole, longl, meta = Counts(), Counts(), Counts(), Metadata()
+    ours, jus, whole, longl, meta = Counts(), Counts(), Counts(), Counts(), Metadata()
     for p in pages:
         a = got.get(p["id"], {})
         add_overlap(ours, a.get("body", ""), expected[p["id"]])
+        add_overlap(jus, heur.get(p["id"], {}).get("body", ""), expected[p["id"]])
         add_overlap(whole, p["body"], expected[p["id"]])
         add_overlap(longl, long_lines(p["body"]), expected[p["id"]])
         meta.add(a, p.get("title") or "", dates.get(p["id"], ""), p["body"])
     return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
-            "tokens": {"dindex": ours.as_dict(), "whole_page": whole.as_dict(), "lines_80": longl.as_dict()},
+            "tokens": {"dindex": ours.as_dict(), "heuristic": jus.as_dict(), "whole_page": whole.as_dict(),
+                       "lines_80": longl.as_dict()},
             "metadata": meta.as_dict()}
 
 
-def evaluate(dindex, corpora, work, threads):
+def evaluate(dindex, corpora, work, threads, root):
     return {"trafilatura": trafilatura(dindex, corpora, work, threads),
-            "readability": readability(dindex, corpora, work, threads)}
+            "readability": readability(dindex, corpora, work, threads),
+            "model_cross_validation": model_cross_validation(root)}

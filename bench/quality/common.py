@@ -22,12 +22,13 @@ def write_jsonl(path, rows):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def extract(dindex, inputs, out_path, threads):
+def extract(dindex, inputs, out_path, threads, env=None):
     """Runs `dindex --extract` over the inputs; returns {id: article as the indexer sees it}.
-    Articles dindex drops (no text found) are simply absent."""
+    Articles dindex drops (no text found) are simply absent. `env` adds environment variables."""
     with open(out_path, "w", encoding="utf-8") as out:
         p = subprocess.run([dindex, "--extract", "--no-progress", "-j", str(threads), *inputs],
-                           stdout=out, stderr=subprocess.PIPE, text=True)
+                           stdout=out, stderr=subprocess.PIPE, text=True,
+                           env=dict(os.environ, **env) if env else None)
     if p.returncode not in (0, 1):
         sys.exit("dindex --extract failed (%d): %s" % (p.returncode, p.stderr[-2000:]))
     return {a["id"]: a for a in read_jsonl(out_path)}

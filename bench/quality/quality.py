@@ -50,20 +50,32 @@ def print_countries(c):
                                                   for w in c["worst_confusions"]]))
 
 
+_KEPT_ROWS = (("dindex --extract *", "dindex"), ("heuristic stage alone", "heuristic"), ("whole page", "whole_page"),
+              ("lines of 80+ chars", "lines_80"))
+
+
 def print_boilerplate(b):
-    t, r = b["trafilatura"], b["readability"]
+    t, r, cv = b["trafilatura"], b["readability"], b.get("model_cross_validation")
     print(heading("2. Boilerplate removal and metadata (no hints: id + page text only)"))
     print("  trafilatura-eval, %d pages (%d with no output): with/without snippets" % (t["pages"], t["pages_without_output"]))
     s = t["snippets"]
-    print(table(["kept text", "precision", "recall", "F1"],
-                [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])]
-                 for k, key in (("dindex --extract", "dindex"), ("whole page", "whole_page"), ("lines of 80+ chars", "lines_80"))]))
-    print("  'without' snippets leaking: %s of %d present in the page" % (pct(t["without_leak_rate"]), t["without_in_page"]))
+    rows = [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])] for k, key in _KEPT_ROWS]
+    if cv:
+        rows.insert(1, ["  cross-validated **", f3(cv["traf_p"]), f3(cv["traf_r"]), f3(cv["traf_f1"])])
+    print(table(["kept text", "precision", "recall", "F1"], rows))
+    print("  'without' snippets leaking: %s of %d present in the page (heuristic stage alone %s%s)"
+          % (pct(t["without_leak_rate"]), t["without_in_page"], pct(t.get("heuristic_leak_rate")),
+             ", cross-validated %s" % pct(cv["leak"]) if cv else ""))
     print("\n  readability-test-pages, %d pages (%d with no output): tokens vs expected article" % (r["pages"], r["pages_without_output"]))
     s = r["tokens"]
-    print(table(["kept text", "precision", "recall", "F1"],
-                [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])]
-                 for k, key in (("dindex --extract", "dindex"), ("whole page", "whole_page"), ("lines of 80+ chars", "lines_80"))]))
+    rows = [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])] for k, key in _KEPT_ROWS]
+    if cv:
+        rows.insert(1, ["  cross-validated **", f3(cv["read_p"]), f3(cv["read_r"]), f3(cv["read_f1"])])
+    print(table(["kept text", "precision", "recall", "F1"], rows))
+    print("  * the line model (indexer/data/boilerplate_model.txt) was trained on these pages: in-sample figures."
+          "\n  ** %s" % ("each page extracted by a model trained without its site (%d folds; recorded by"
+                          " tools/boilerplate_model/train.py)" % cv["folds"] if cv else
+                          "no cross-validated figures recorded in the model"))
     print("\n  Detected metadata vs expected (trafilatura: evaldata.json; readability: expected title, publishedTime):")
     rows = []
     for name, m in (("trafilatura-eval", t["metadata"]), ("readability", r["metadata"])):
@@ -147,7 +159,7 @@ def main():
         if "entities" in only:
             out["entities"] = entities
     if "boilerplate" in only:
-        out["boilerplate"] = timed("boilerplate", lambda: boilerplate.evaluate(a.dindex, a.corpora, a.work, a.threads))
+        out["boilerplate"] = timed("boilerplate", lambda: boilerplate.evaluate(a.dindex, a.corpora, a.work, a.threads, a.root))
     if "ranking" in only:
         out["ranking"] = timed("ranking", lambda: ranking.evaluate(
             a.dindex, a.dsearch, a.corpora, a.peers_dir, os.path.join(a.work, "ranking"), a.peers.split(),

@@ -4,7 +4,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "boilerplate_features.h"
 #include "date_parse.h"
+#include "line_model.h"
 #include "stopword_index.h"
 #include "text_scan.h"
 
@@ -243,7 +245,41 @@ bool looks_clean(const std::vector<Line>& lines) {
   return true;
 }
 
-void select_content(std::vector<Line>& lines, bool have_stopwords) {
+namespace {
+
+// A short label next to an image credit ("Choe Ryong-hae" over "Image: picture-alliance/AP").
+constexpr uint32_t kMaxCaptionWords = 8;
+
+bool caption(const std::vector<Line>& lines, std::size_t i) {
+  const Line& l = lines[i];
+  if (l.sentence_end || l.words > kMaxCaptionWords) return false;
+  auto credit_at = [&](std::size_t j) {
+    if (j >= lines.size()) return false;
+    const Line& c = lines[j];
+    if (c.credit) return true;
+    if (c.phrase != Phrase::kBoilerplate) return false;
+    for (std::string_view w : {"image", "photo", "foto", "bild", "picture", "credit"})
+      if (starts_with_ci(c.text, w)) return true;
+    return false;
+  };
+  return credit_at(i + 1) || (i > 0 && credit_at(i - 1));
+}
+
+// The learned stage decides each line from the heuristic classes of it and its neighbours plus
+// features jusText ignores (see boilerplate_features.h).
+void apply_model(const LineModel& model, std::vector<Line>& lines) {
+  std::vector<float> f = line_features(lines);
+  const std::size_t width = model.features();
+  std::vector<char> keep(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Lines the recognisers name as template stay out whatever the model says: a dateline, a
+    // credit or "Share this" in the body only adds noise to search and snippets. So do captions.
+    keep[i] = !named_template(lines[i]) && !caption(lines, i) && model.probability(&f[i * width]) >= model.threshold();
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) lines[i].keep = keep[i];
+}
+
+void select_heuristic(std::vector<Line>& lines, bool have_stopwords) {
   bool any_good = false;
   for (auto& l : lines) {
     l.initial = l.kind = classify(l, have_stopwords);
@@ -267,6 +303,14 @@ void select_content(std::vector<Line>& lines, bool have_stopwords) {
   for (auto& l : lines) l.keep = l.kind == Kind::kGood && (l.initial != Kind::kBad || l.rescued) && !l.repeated;
   cut_tail(lines);
   keep_main_region(lines);
+}
+
+}  // namespace
+
+void select_content(std::vector<Line>& lines, bool have_stopwords) {
+  select_heuristic(lines, have_stopwords);
+  for (auto& l : lines) l.heuristic_keep = l.keep;
+  if (const LineModel* model = LineModel::active()) apply_model(*model, lines);
 }
 
 }  // namespace dsearch::page_detail

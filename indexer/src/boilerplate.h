@@ -2,6 +2,8 @@
 // Content from Web Corpora", 2011) adapted from HTML blocks to text lines: each line is classified
 // by length, stopword density and wording, short lines take the class of their context, and the
 // page is cut after the heading of the first block that follows the article ("Related stories").
+// A learned stage (line_model.h) then decides each line from those classes and more features;
+// lines the recognisers name as template (credits, datelines, "Share", captions) stay out.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +34,14 @@ struct Line {
   Kind kind = Kind::kBad;     // after context
   bool rescued = false;       // bad alone, but a sentence inside the article
   bool keep = false;
+  bool heuristic_keep = false;  // what the jusText stage alone kept; metadata is read around it
 };
+
+// A line the recognisers name as template by its wording or form: "Share this", a credit, a
+// separator list, a dateline.
+inline bool named_template(const Line& l) {
+  return l.phrase != Phrase::kNone || l.credit || l.nav_list || l.date_line;
+}
 
 // The non-empty lines of `text` with their features. `stop_bit` selects the stopword list(s) of
 // the page language (see stopword_index.h); 0 when the language has none.
@@ -42,7 +51,7 @@ std::vector<Line> scan_lines(std::string_view text, uint32_t stop_bit);
 // whole.
 bool looks_clean(const std::vector<Line>& lines);
 
-// Sets `keep` on the lines of the article.
+// Sets `keep` on the lines of the article (and `heuristic_keep`, the jusText stage's decision).
 void select_content(std::vector<Line>& lines, bool have_stopwords);
 
 }  // namespace dsearch::page_detail

@@ -6,6 +6,7 @@
 
 #include "boilerplate.h"
 #include "metadata.h"
+#include "page_lines.h"
 #include "stopword_index.h"
 #include "text_scan.h"
 
@@ -62,21 +63,39 @@ std::string join_paragraphs(const std::vector<Line>& lines) {
 
 }  // namespace
 
+namespace page_detail {
+
+PageLines page_lines(std::string_view text, const PageHints& hints) {
+  PageLines p;
+  // A declared language can be wrong (a template's <html lang>): scoring counts the stopwords of
+  // the declared and of the detected language.
+  std::string detected = guess_page_language(text);
+  p.lang = hints.lang.empty() ? detected : hints.lang;
+  const auto& idx = stopword_index();
+  uint32_t stop_bit = p.lang.empty() ? ~0u : idx.bit(p.lang) | idx.bit(detected);
+  p.lines = scan_lines(text, stop_bit);
+  p.clean = looks_clean(p.lines);
+  if (p.clean) {
+    for (auto& l : p.lines) l.keep = l.heuristic_keep = true;
+  } else {
+    select_content(p.lines, stop_bit != 0);
+  }
+  return p;
+}
+
+}  // namespace page_detail
+
 Page extract_page(std::string_view text, const PageHints& hints) {
   Page page;
   try {
-    // A declared language can be wrong (a template's <html lang>): scoring counts the stopwords of
-    // the declared and of the detected language.
-    std::string detected = guess_page_language(text);
-    page.lang = hints.lang.empty() ? detected : hints.lang;
-    const auto& idx = page_detail::stopword_index();
-    uint32_t stop_bit = page.lang.empty() ? ~0u : idx.bit(page.lang) | idx.bit(detected);
-    auto lines = page_detail::scan_lines(text, stop_bit);
-    bool clean = page_detail::looks_clean(lines);
-    if (clean) {
-      for (auto& l : lines) l.keep = true;
-    } else {
-      page_detail::select_content(lines, stop_bit != 0);
+    auto [lang, lines, clean] = page_detail::page_lines(text, hints);
+    page.lang = std::move(lang);
+    // The body is what the line model kept; the headline, date and source are read around the
+    // article start the heuristic found, the layout their rules were written and measured for.
+    std::vector<char> body_keep(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      body_keep[i] = lines[i].keep;
+      lines[i].keep = lines[i].heuristic_keep;
     }
     std::size_t start = page_detail::content_start(lines);
     std::size_t title = page_detail::find_title(lines, start, clean);
@@ -89,6 +108,10 @@ Page extract_page(std::string_view text, const PageHints& hints) {
     }
     page.date = hints.date.empty() ? page_detail::find_page_date(lines, title, start) : hints.date;
     page.source = hints.source.empty() ? page_detail::find_source(lines, title, start) : hints.source;
+    for (std::size_t i = 0; i < lines.size(); ++i) lines[i].keep = body_keep[i] && i != title;
+    if (std::size_t first = page_detail::content_start(lines);
+        first != kNoLine && same_text_ci(lines[first].text, page_detail::trim(page.title)))
+      lines[first].keep = false;
     page.body = clean ? join_clean(lines) : join_paragraphs(lines);
   } catch (...) {
     // Only allocation can fail here; an empty body is the honest answer then.
