@@ -98,6 +98,8 @@ def compare(value, peers, higher_better):
     return p, v, ratio, verdict
 
 
+REF = "lucene"  # the closest in kind (in-process, stores the text): shown next to the best peer
+
 INDEX_METRICS = [  # key in harness summary.json, label, higher is better, decimals
     ("docs_per_s", "articles/s", True, 0), ("mb_per_s", "MB/s", True, 2), ("index_wall_s", "wall s", False, 1),
     ("index_cpu_s", "CPU s", False, 1), ("index_peak_rss_mb", "peak RSS MB", False, 0),
@@ -110,9 +112,12 @@ def indexing_table(summ, me="dsearch"):
     rows, out = [], {}
     for key, label, hb, nd in INDEX_METRICS:
         bp, bv, ratio, verdict = compare(mine.get(key), {p: s.get(key) for p, s in peers.items()}, hb)
-        rows.append([label, f(mine.get(key), nd), "%s %s" % (bp or "-", f(bv, nd)), f(ratio, 2), verdict])
-        out[key] = {"dsearch": mine.get(key), "best_peer": bp, "best": bv, "ratio": ratio}
-    return table(["metric", "dsearch", "best peer", "dsearch/best", "verdict"], rows), out
+        lv = peers.get(REF, {}).get(key)
+        lr = mine.get(key) / lv if lv and mine.get(key) is not None else None
+        rows.append([label, f(mine.get(key), nd), "%s %s" % (bp or "-", f(bv, nd)), f(ratio, 2), verdict,
+                     f(lv, nd), f(lr, 2)])
+        out[key] = {"dsearch": mine.get(key), "best_peer": bp, "best": bv, "ratio": ratio, REF: lv, "ratio_" + REF: lr}
+    return table(["metric", "dsearch", "best peer", "dsearch/best", "verdict", REF, "dsearch/" + REF], rows), out
 
 
 def speed(work, json_out):
@@ -130,7 +135,7 @@ def speed(work, json_out):
     print("peers: " + ", ".join(p for p in summ["peers"] if p != "dsearch"))
     print("dsearch: " + summ["peers"].get("dsearch", {}).get("version", "?"))
     print("\n== Indexing (dsearch runs dindex with its default threads on %s cores; peers are single-threaded "
-          "apart from Lucene's JVM)" % info.get("host_cpus", "?"))
+          "apart from Lucene's JVM; sphinx stores no text, fts5/lucene/xapian/omega do)" % info.get("host_cpus", "?"))
     t, res["mix14k"]["indexing_vs_best"] = indexing_table(summ)
     print(t)
 
@@ -146,15 +151,19 @@ def speed(work, json_out):
         qres[c] = {"dsearch": m, "core": core.get(c)}
         for k in ("p50", "p99"):
             bp, bv, ratio, verdict = compare(m.get(k), {p: s.get("latency_us", {}).get(c, {}).get(k) for p, s in peers.items()}, False)
-            r += [f(m.get(k)), "%s %s" % (bp or "-", f(bv)), f(ratio, 2)]
+            lv = peers.get(REF, {}).get("latency_us", {}).get(c, {}).get(k)
+            lr = m[k] / lv if lv and m.get(k) is not None else None
+            r += [f(m.get(k)), "%s %s" % (bp or "-", f(bv)), f(ratio, 2), f(lr, 2)]
             qres[c][k + "_best_peer"], qres[c][k + "_best"], qres[c][k + "_ratio"] = bp, bv, ratio
+            qres[c][k + "_ratio_" + REF] = lr
         cc = core.get(c, {})
         r.append("%s/%s" % (f(cc.get("p50")), f(cc.get("p99"))))
         rows.append(r)
     print("\n== Query latency, us (Searcher.search, snippets off: parse + top 10 + reading the 10 hits + spelling "
           "check); core = parse + Enquire + ids from a value slot, no document read")
-    print(table(["class", "dsearch p50", "best peer p50", "ratio", "dsearch p99", "best peer p99", "ratio",
-                 "core p50/p99"], rows))
+    print("(ratio = dsearch / best peer of the class; /%s = dsearch / %s)" % (REF, REF))
+    print(table(["class", "dsearch p50", "best peer p50", "ratio", "/" + REF, "dsearch p99", "best peer p99", "ratio",
+                 "/" + REF, "core p50/p99"], rows))
     res["mix14k"]["query_vs_best"] = qres
 
     extra = by_class(read_rows(os.path.join(mix, "dsearch", "q.extra.tsv")))
@@ -176,8 +185,10 @@ def speed(work, json_out):
     sn = mine.get("snippet_us", {})
     bp, bv, ratio, verdict = compare(sn.get("p50"), {p: s.get("snippet_us", {}).get("p50") for p, s in peers.items()}, False)
     print("\n== Snippets for the top 10, us per query (dsearch: search with snippets minus search without)")
-    print(table(["", "dsearch p50/p95", "best peer p50", "dsearch/best", "verdict"],
-                [["snippets", "%s/%s" % (f(sn.get("p50")), f(sn.get("p95"))), "%s %s" % (bp or "-", f(bv)), f(ratio, 2), verdict]]))
+    lv = peers.get(REF, {}).get("snippet_us", {}).get("p50")
+    print(table(["", "dsearch p50/p95", "best peer p50", "dsearch/best", "verdict", REF + " p50", "dsearch/" + REF],
+                [["snippets", "%s/%s" % (f(sn.get("p50")), f(sn.get("p95"))), "%s %s" % (bp or "-", f(bv)), f(ratio, 2),
+                  verdict, f(lv), f(sn["p50"] / lv if lv and sn.get("p50") else None, 2)]]))
     res["mix14k"]["snippets_vs_best"] = {"dsearch": sn, "best_peer": bp, "best_p50": bv, "ratio": ratio}
 
     # re-runs

@@ -165,10 +165,11 @@ log "re-runs: no arguments (re-index the paths the index was built from; nothing
 timed "$R/noargs" "$DINDEX" --db "$R/index" --json --no-progress
 rm -f "$R/corpus.jsonl"
 
-# 5. whole dsearch processes on the mix index: start, open, query, snippets, print
+# 5. whole dsearch processes on the mix index: start, open, query, snippets, print. "--version"
+#    (start and exit, no index) is the floor: process creation on a loaded VM is itself ~10-20 ms.
 log "end-to-end dsearch processes"
 "$BQ" e2e --dsearch "$DSEARCH" --db "$WORK/mix14k/dsearch/index" --reps 10 \
-  "special envoy Putin" "oil prices" '"interest rates"' "+bank +rates" "Bundesregierung Wien" \
+  "--version" "special envoy Putin" "oil prices" '"interest rates"' "+bank +rates" "Bundesregierung Wien" \
   "--facets oil" "--facets --country US trade" "--country GB" > "$WORK/e2e.tsv"
 
 # 6. fi-news: 345k short items, same peers; indexing is the point, queries come along (1 pass)
