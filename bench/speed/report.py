@@ -184,7 +184,7 @@ def speed(work, json_out):
 
     sn = mine.get("snippet_us", {})
     bp, bv, ratio, verdict = compare(sn.get("p50"), {p: s.get("snippet_us", {}).get("p50") for p, s in peers.items()}, False)
-    print("\n== Snippets for the top 10, us per query (dsearch: search with snippets minus search without)")
+    print("\n== Snippets for the top 10, us per query (dsearch: snippet() on the 10 hits' bodies, timed directly)")
     lv = peers.get(REF, {}).get("snippet_us", {}).get("p50")
     print(table(["", "dsearch p50/p95", "best peer p50", "dsearch/best", "verdict", REF + " p50", "dsearch/" + REF],
                 [["snippets", "%s/%s" % (f(sn.get("p50")), f(sn.get("p95"))), "%s %s" % (bp or "-", f(bv)), f(ratio, 2),
