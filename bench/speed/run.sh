@@ -113,7 +113,9 @@ if [ "$GROWTH" = 1 ]; then
     rm -rf "$D/index" && mkdir -p "$D"
     if [ ! -s "$D/corpus.jsonl" ]; then
       log "growth $n: building the set (fresh ids) -> $D/corpus.jsonl"
-      python3 "$HERE/corpus.py" grow "$D/corpus.jsonl" --size "$n" "${MIX_PARTS[@]}" "$FI" | tee "$D/corpus.info" >&2
+      python3 "$HERE/corpus.py" grow "$D/corpus.jsonl.tmp" --size "$n" "${MIX_PARTS[@]}" "$FI" > "$D/corpus.info"
+      mv "$D/corpus.jsonl.tmp" "$D/corpus.jsonl"
+      cat "$D/corpus.info" >&2
     fi
     log "growth $n: dindex"
     timed "$D/index" "$DINDEX" --db "$D/index" --json --no-progress "$D/corpus.jsonl"
