@@ -126,6 +126,9 @@ class Run {
   std::set<std::string> roots_to_prune_;          // root keys of directories walked
   std::unordered_set<std::string> incomplete_;    // root_key + '/' + file: read partly or not at all
   std::set<std::string> langs_;
+  // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
+  // one add_spelling per word and article cost as much as the rest of the writer.
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
 
   WorkQueue<Job> jobs_{256};
   WorkQueue<Result> results_{256};
@@ -209,6 +212,8 @@ void Run::analyse_all() {
 }
 
 void Run::commit() {
+  for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+  spelling_.clear();
   if (!langs_.empty()) {
     std::set<std::string> all = langs_;
     for (const auto& l : split_lines(db_.get_metadata(std::string(schema::kMetaLangs)))) all.insert(l);
@@ -240,7 +245,7 @@ void Run::write_all() {
       continue;
     }
     if (opt_.spelling)
-      for (const auto& w : r->doc.words) db_.add_spelling(w);
+      for (const auto& w : r->doc.words) ++spelling_[w];
     ++(r->update ? stats_.updated : stats_.added);
     if (!r->lang.empty()) langs_.insert(r->lang);
     ++pending_;
