@@ -54,24 +54,25 @@ _KEPT_ROWS = (("dindex --extract *", "dindex"), ("heuristic stage alone", "heuri
               ("lines of 80+ chars", "lines_80"))
 
 
+def kept_table(s, cv, prefix):
+    """P/R/F1 of each kind of kept text, with the model's cross-validated figures (cv[prefix_p] ...)
+    under the shipped model's when the model recorded them."""
+    rows = [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])] for k, key in _KEPT_ROWS]
+    if cv:
+        rows.insert(1, ["  cross-validated **"] + [f3(cv[prefix + m]) for m in ("_p", "_r", "_f1")])
+    return table(["kept text", "precision", "recall", "F1"], rows)
+
+
 def print_boilerplate(b):
     t, r, cv = b["trafilatura"], b["readability"], b.get("model_cross_validation")
     print(heading("2. Boilerplate removal and metadata (no hints: id + page text only)"))
     print("  trafilatura-eval, %d pages (%d with no output): with/without snippets" % (t["pages"], t["pages_without_output"]))
-    s = t["snippets"]
-    rows = [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])] for k, key in _KEPT_ROWS]
-    if cv:
-        rows.insert(1, ["  cross-validated **", f3(cv["traf_p"]), f3(cv["traf_r"]), f3(cv["traf_f1"])])
-    print(table(["kept text", "precision", "recall", "F1"], rows))
+    print(kept_table(t["snippets"], cv, "traf"))
     print("  'without' snippets leaking: %s of %d present in the page (heuristic stage alone %s%s)"
           % (pct(t["without_leak_rate"]), t["without_in_page"], pct(t.get("heuristic_leak_rate")),
              ", cross-validated %s" % pct(cv["leak"]) if cv else ""))
     print("\n  readability-test-pages, %d pages (%d with no output): tokens vs expected article" % (r["pages"], r["pages_without_output"]))
-    s = r["tokens"]
-    rows = [[k, f3(s[key]["precision"]), f3(s[key]["recall"]), f3(s[key]["f1"])] for k, key in _KEPT_ROWS]
-    if cv:
-        rows.insert(1, ["  cross-validated **", f3(cv["read_p"]), f3(cv["read_r"]), f3(cv["read_f1"])])
-    print(table(["kept text", "precision", "recall", "F1"], rows))
+    print(kept_table(r["tokens"], cv, "read"))
     print("  * the line model (indexer/data/boilerplate_model.txt) was trained on these pages: in-sample figures."
           "\n  ** %s" % ("each page extracted by a model trained without its site (%d folds; recorded by"
                           " tools/boilerplate_model/train.py)" % cv["folds"] if cv else

@@ -75,6 +75,14 @@ def same_person(gold, shown):
 _ORG_SKIP = {"of", "the", "and", "for", "on"}
 
 
+def add_matches(counts, gold, shown, same):
+    """A gold name shown is a hit, one not shown a miss; a shown name matching no gold one a false positive."""
+    for g in gold:
+        hit = any(same(g, x) for x in shown)
+        counts.add(tp=hit, fn=not hit)
+    counts.add(fp=sum(1 for x in shown if not any(same(g, x) for g in gold)))
+
+
 def same_org(gold, shown):
     """"ec", "worldbank", "ico-coffee" vs "European Community", "World Bank": initials or squeezed."""
     base = gold.split("-")[0]
@@ -121,19 +129,11 @@ def evaluate(dindex, corpora, work, threads):
 
     ent_docs = {"people": 0, "orgs": 0}
     for doc, a in arts.items():
-        gp, go = people.get(doc, []), orgs.get(doc, [])
-        if gp:
-            ent_docs["people"] += 1
-            for g in gp:
-                hit = any(same_person(g, p) for p in a["people"])
-                person.add(tp=hit, fn=not hit)
-            person.add(fp=sum(1 for p in a["people"] if not any(same_person(g, p) for g in gp)))
-        if go:
-            ent_docs["orgs"] += 1
-            for g in go:
-                hit = any(same_org(g, o) for o in a["orgs"])
-                org.add(tp=hit, fn=not hit)
-            org.add(fp=sum(1 for o in a["orgs"] if not any(same_org(g, o) for g in go)))
+        for kind, labels, counts, same in (("people", people, person, same_person), ("orgs", orgs, org, same_org)):
+            gold = labels.get(doc, [])
+            if gold:
+                ent_docs[kind] += 1
+                add_matches(counts, gold, a[kind], same)
 
     supported = {c: k for c, k in per_country.items() if k.tp + k.fn > 0}
     n = len(supported)

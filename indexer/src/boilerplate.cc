@@ -270,13 +270,13 @@ bool caption(const std::vector<Line>& lines, std::size_t i) {
 void apply_model(const LineModel& model, std::vector<Line>& lines) {
   std::vector<float> f = line_features(lines);
   const std::size_t width = model.features();
-  std::vector<char> keep(lines.size());
+  // Neither the features (computed above) nor the vetoes read `keep`, so it is set in place.
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // Lines the recognisers name as template stay out whatever the model says: a dateline, a
     // credit or "Share this" in the body only adds noise to search and snippets. So do captions.
-    keep[i] = !named_template(lines[i]) && !caption(lines, i) && model.probability(&f[i * width]) >= model.threshold();
+    lines[i].keep = !named_template(lines[i]) && !caption(lines, i) &&
+                    model.probability(&f[i * width]) >= model.threshold();
   }
-  for (std::size_t i = 0; i < lines.size(); ++i) lines[i].keep = keep[i];
 }
 
 void select_heuristic(std::vector<Line>& lines, bool have_stopwords) {

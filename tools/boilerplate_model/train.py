@@ -114,7 +114,7 @@ def label_readability(page, feats):
 
 
 def training_rows(pages, feats, labeller):
-    X, y, w, site = [], [], [], []
+    X, y, w = [], [], []
     for p in pages:
         f = feats.get(p["id"])
         if not f or f.get("clean"):
@@ -124,8 +124,7 @@ def training_rows(pages, feats, labeller):
             y.append(label)
             # Longer lines carry more of the text both measures count.
             w.append(1.0 + np.log1p(len(f["lines"][i].split())))
-            site.append(p["site"])
-    return X, y, w, site
+    return X, y, w
 
 
 def fit(X, y, w):
@@ -223,8 +222,8 @@ def main():
             for k in range(args.folds):
                 train = [p for p in pages if fold_of[p["site"]] != k]
                 test = [p for p in pages if fold_of[p["site"]] == k]
-                Xt, yt, wt, _ = training_rows([p for p in train if "with" in p], feats, label_trafilatura)
-                Xr, yr, wr, _ = training_rows([p for p in train if "expected" in p], feats, label_readability)
+                Xt, yt, wt = training_rows([p for p in train if "with" in p], feats, label_trafilatura)
+                Xr, yr, wr = training_rows([p for p in train if "expected" in p], feats, label_readability)
                 model = fit(Xt + Xr, yt + yr, wt + wr)
                 for t in thresholds:
                     path = os.path.join(work, "fold%d.txt" % k)
@@ -236,8 +235,8 @@ def main():
                 cv_scores[t] = score(traf, read, cv[t])
                 show("model, %d-fold CV @%.2f" % (args.folds, t), cv_scores[t])
         if args.write:
-            Xt, yt, wt, _ = training_rows([p for p in traf], feats, label_trafilatura)
-            Xr, yr, wr, _ = training_rows([p for p in read], feats, label_readability)
+            Xt, yt, wt = training_rows([p for p in traf], feats, label_trafilatura)
+            Xr, yr, wr = training_rows([p for p in read], feats, label_readability)
             model = fit(Xt + Xr, yt + yr, wt + wr)
             path = os.path.join(ROOT, "indexer", "data", "boilerplate_model.txt")
             export(model, width, thresholds[0], path,
