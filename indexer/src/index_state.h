@@ -14,6 +14,7 @@ struct StoredArticle {
   std::string hash;
   std::string file;      // relative to its root
   std::string root_key;
+  int shard = -1;        // in a resumed full build, the shard that holds it (shard_build.h)
   bool seen = false;     // met again in this run (or must be kept)
 };
 

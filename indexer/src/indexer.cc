@@ -1,5 +1,6 @@
 // The indexing pipeline: one reader thread decides what changed, worker threads analyse, and the
-// calling thread is the single Xapian writer, committing in batches.
+// calling thread is the single Xapian writer, committing in batches. A full build of an empty index
+// instead has each worker write its own shard, merged at the end (shard_build.h).
 #include "dsearch/indexer/indexer.h"
 
 #include <xapian.h>
@@ -18,6 +19,7 @@
 #include "dsearch/indexer/analyse.h"
 #include "dsearch/schema.h"
 #include "index_state.h"
+#include "shard_build.h"
 #include "work_queue.h"
 
 namespace dsearch {
@@ -108,8 +110,14 @@ class Run {
   std::vector<std::string> resolve_paths();
   void read_all(const std::vector<InputFile>& files);
   void emit(const InputFile& file, RawArticle&& raw);
-  void analyse_all();
+  void analyse_all(Shard* shard);
+  void write_shard(Shard& shard, Result&& r);
+  void commit_shard(Shard& shard);
   void write_all();
+  void open_shards(unsigned n);
+  void wait_for_shards(const std::atomic<unsigned>& running);
+  void drop_stale_shard_copies();
+  void merge();
   void commit();
   void remove_missing();
   void report(bool force);
@@ -126,6 +134,10 @@ class Run {
   std::set<std::string> roots_to_prune_;          // root keys of directories walked
   std::unordered_set<std::string> incomplete_;    // root_key + '/' + file: read partly or not at all
   std::set<std::string> langs_;
+  std::mutex stats_mu_;                           // stats_ and langs_ while shards are written
+  std::vector<Shard> shards_;                     // one per worker in a full build, else none
+  std::vector<std::string> replaced_;             // ids whose old copy a shard holds
+  std::exception_ptr shard_error_;
   // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
   // one add_spelling per word and article cost as much as the rest of the writer.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
@@ -171,7 +183,7 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
   if (known) {
     it->second.seen = true;  // kept even if the new version fails to analyse
     if (it->second.hash == raw.hash) {
-      ++stats_.unchanged;
+      if (it->second.shard < 0) ++stats_.unchanged;  // else done by the interrupted build
       return;
     }
   }
@@ -196,19 +208,45 @@ void Run::read_all(const std::vector<InputFile>& files) {
   jobs_.close();
 }
 
-void Run::analyse_all() {
+void Run::analyse_all(Shard* shard) {
   while (auto job = jobs_.pop()) {
+    Result r;
     try {
       Article a = analyse(job->raw);
-      Result r{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->raw.origin,
-               job->update};
-      if (!results_.push(std::move(r))) return;
+      r = Result{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->raw.origin,
+                 job->update};
     } catch (const std::exception& e) {
       error({job->raw.origin, e.what()});
+      continue;
     } catch (const Xapian::Error& e) {
       error({job->raw.origin, e.get_description()});
+      continue;
+    }
+    if (shard) {
+      write_shard(*shard, std::move(r));
+    } else if (!results_.push(std::move(r))) {
+      return;
     }
   }
+}
+
+void Run::write_shard(Shard& shard, Result&& r) {
+  try {
+    shard.add(r.doc.doc, opt_.spelling ? r.doc.words : std::vector<std::string>());
+  } catch (const Xapian::InvalidArgumentError& e) {
+    error({r.origin, e.get_msg()});
+    return;
+  } catch (...) {
+    // The disk or the shard failed: stop the whole build; the index stays as it was (empty).
+    std::lock_guard lock(stats_mu_);
+    if (!shard_error_) shard_error_ = std::current_exception();
+    abort_ = true;
+    jobs_.close();
+    return;
+  }
+  std::lock_guard lock(stats_mu_);
+  if (!r.lang.empty()) langs_.insert(r.lang);
+  if (r.update) replaced_.push_back(r.id);
 }
 
 void Run::commit() {
@@ -265,6 +303,80 @@ void Run::remove_missing() {
   }
 }
 
+void Run::commit_shard(Shard& shard) {
+  try {
+    shard.commit();
+  } catch (...) {
+    std::lock_guard lock(stats_mu_);
+    if (!shard_error_) shard_error_ = std::current_exception();
+  }
+}
+
+void Run::wait_for_shards(const std::atomic<unsigned>& running) {
+  while (running > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    report(false);
+  }
+}
+
+// Shards left by a killed build are taken over: what they hold is not analysed again.
+void Run::open_shards(unsigned n) {
+  std::string folder = shard_folder(opt_.db_path);
+  std::vector<std::string> found, other;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    (e.path().filename().string().rfind("shard", 0) == 0 ? found : other).push_back(e.path().string());
+  for (const auto& path : other) fs::remove_all(path, ec);  // from a merge that was cut short
+  std::sort(found.begin(), found.end());
+  fs::create_directories(folder);
+  shards_.reserve(std::max<std::size_t>(n, found.size()));
+  for (const auto& path : found) {
+    try {
+      Shard shard(path, opt_.batch_docs / n, opt_.batch_seconds);
+      int k = static_cast<int>(shards_.size());
+      for (auto& [id, stored] : load_state(shard.db())) {
+        stored.shard = k;
+        state_[id] = std::move(stored);
+      }
+      shards_.push_back(std::move(shard));
+    } catch (const Xapian::Error&) {
+      fs::remove_all(path, ec);  // unreadable: its articles are analysed again
+    }
+  }
+  for (unsigned i = 0; shards_.size() < n; ++i) {
+    std::string path = folder + "/shard" + std::to_string(found.size() + i);
+    if (!fs::exists(path)) shards_.emplace_back(path, opt_.batch_docs / n, opt_.batch_seconds);
+  }
+}
+
+// The workers are done: remove from the shards the articles that changed or went away since the
+// interrupted build wrote them.
+void Run::drop_stale_shard_copies() {
+  stats_.resumed = state_.size();  // the index was empty: every known article is in a shard
+  for (const auto& id : replaced_) {
+    const auto& s = state_.at(id);
+    shards_.at(s.shard).db().delete_document(s.docid);
+    --stats_.resumed;
+  }
+  for (const auto& [id, s] : state_) {
+    if (s.seen) continue;
+    if (stats_.interrupted || !roots_to_prune_.count(s.root_key) || incomplete_.count(s.root_key + '/' + s.file))
+      continue;
+    shards_.at(s.shard).db().delete_document(s.docid);
+    --stats_.resumed;
+  }
+}
+
+void Run::merge() {
+  std::vector<std::pair<std::string, std::string>> meta;
+  for (auto key : {schema::kMetaSchema, schema::kMetaRoots}) meta.emplace_back(key, db_.get_metadata(std::string(key)));
+  meta.emplace_back(schema::kMetaLangs, join(langs_, '\n'));
+  merge_shards(shards_, db_, opt_.db_path, meta);
+  db_ = Xapian::WritableDatabase(opt_.db_path, Xapian::DB_OPEN);
+  stats_.added = db_.get_doccount();  // the index was empty: everything in it is new
+
+}
+
 IndexStats Run::execute() {
   std::vector<std::string> paths = resolve_paths();
   std::vector<InputFile> files = list_inputs(paths, [&](const InputError& e) { error(e); });
@@ -273,16 +385,26 @@ IndexStats Run::execute() {
   state_ = load_state(db_);
 
   unsigned n = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (db_.get_doccount() == 0) {
+    open_shards(n);
+  } else {
+    std::error_code ec;
+    fs::remove_all(shard_folder(opt_.db_path), ec);  // left by a build killed after its merge
+  }
   std::thread reader([&] { read_all(files); });
   std::vector<std::thread> workers;
   std::atomic<unsigned> running{n};
   for (unsigned i = 0; i < n; ++i)
-    workers.emplace_back([&] {
-      analyse_all();
+    workers.emplace_back([&, i] {
+      analyse_all(shards_.empty() ? nullptr : &shards_[i]);
+      if (!shards_.empty()) commit_shard(shards_[i]);  // the last batches flush in parallel too
       if (--running == 0) results_.close();
     });
   try {
-    write_all();
+    if (shards_.empty())
+      write_all();
+    else
+      wait_for_shards(running);
   } catch (...) {
     abort_ = true;  // unblock and stop the other threads before reporting
     jobs_.close();
@@ -294,10 +416,16 @@ IndexStats Run::execute() {
   reader.join();
   for (auto& w : workers) w.join();
   if (reader_error_) std::rethrow_exception(reader_error_);
+  if (shard_error_) std::rethrow_exception(shard_error_);
 
   stats_.interrupted = opt_.stop && opt_.stop->load();
-  if (!stats_.interrupted) remove_missing();
-  commit();
+  if (!shards_.empty()) {
+    drop_stale_shard_copies();
+    merge();
+  } else {
+    if (!stats_.interrupted) remove_missing();
+    commit();
+  }
   report(true);
   stats_.total = db_.get_doccount();
   return stats_;

@@ -60,9 +60,13 @@ int exit_code(dsearch::ErrorKind k) {
 void print_counts(const dsearch::IndexStats& s, bool json) {
   if (json) {
     nlohmann::ordered_json j{{"added", s.added},         {"updated", s.updated}, {"removed", s.removed},
-                             {"unchanged", s.unchanged}, {"failed", s.failed},   {"total", s.total}};
+                             {"unchanged", s.unchanged}, {"failed", s.failed},   {"total", s.total},
+                             {"resumed", s.resumed}};
     std::cout << j.dump() << '\n';
   } else {
+    if (s.resumed)
+      std::printf("resumed an interrupted first build: %llu articles were already done\n",
+                  static_cast<unsigned long long>(s.resumed));
     std::printf("added %llu, updated %llu, removed %llu, unchanged %llu, failed %llu, total %llu\n",
                 static_cast<unsigned long long>(s.added), static_cast<unsigned long long>(s.updated),
                 static_cast<unsigned long long>(s.removed), static_cast<unsigned long long>(s.unchanged),

@@ -59,6 +59,10 @@ TEST(Kill, SigkillAtRandomMomentsLosesNothingAndConverges) {
   if (reuters().empty()) GTEST_SKIP() << "../shared/corpora is absent";
   TempDir tmp;
   std::string clean = tmp / "clean", killed = tmp / "killed";
+  // Both start from the seeds, so that Reuters goes in by updates, batch by batch (a first build is
+  // written as shards instead: SigkillInAFirstBuildIsResumedFromItsShards).
+  std::string seeds = std::string(DSEARCH_SOURCE_DIR) + "/corpus";
+  for (const auto& db : {clean, killed}) ASSERT_EQ(run(dindex("--db " + db + " " + seeds)).exit, 0);
   ASSERT_EQ(run(dindex("--db " + clean + " " + reuters())).exit, 0);
 
   std::mt19937 rng(20261123);  // seeded: the same kill points on every run
@@ -113,6 +117,45 @@ TEST(Kill, SigtermCommitsWhatWasAnalysedAndSaysSo) {
   EXPECT_EQ(rest.exit, 0);
   EXPECT_EQ(rest.json()["total"], 11000);
   EXPECT_EQ(rest.json()["unchanged"], committed);
+}
+
+// Articles the shards of a first build hold, summed over the shards (read while they are written).
+Xapian::doccount in_shards(const std::string& db_path) {
+  Xapian::doccount n = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(db_path + ".build", ec)) {
+    if (e.path().filename().string().rfind("shard", 0) != 0) continue;
+    try {
+      n += Xapian::Database(e.path().string()).get_doccount();
+    } catch (const Xapian::Error&) {
+    }
+  }
+  return n;
+}
+
+TEST(Kill, SigkillInAFirstBuildIsResumedFromItsShards) {
+  if (reuters().empty()) GTEST_SKIP() << "../shared/corpora is absent";
+  TempDir tmp;
+  std::string clean = tmp / "clean", db = tmp / "index";
+  ASSERT_EQ(run(dindex("--db " + clean + " " + reuters())).exit, 0);
+  EXPECT_FALSE(std::filesystem::exists(clean + ".build")) << "a finished build leaves no shards";
+
+  pid_t pid = spawn({DINDEX_BIN, "--batch", "400", "--db", db, reuters()});
+  Xapian::doccount done = 0;
+  for (int i = 0; i < 600 && (done = in_shards(db)) < 1000; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  kill(pid, SIGKILL);
+  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the build ended before it could be killed";
+  ASSERT_GE(done, 1000u);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 0u) << "the index is written at the merge only";
+
+  Output resumed = run(dindex("--json --db " + db + " " + reuters()));
+  ASSERT_EQ(resumed.exit, 0) << resumed.err;
+  EXPECT_GE(resumed.json()["resumed"], done) << "what the shards held is not analysed again";
+  EXPECT_EQ(resumed.json()["added"], 11000);
+  EXPECT_EQ(check_consistent(db), 11000u);
+  EXPECT_EQ(contents(db), contents(clean));
+  EXPECT_FALSE(std::filesystem::exists(db + ".build"));
 }
 
 }  // namespace

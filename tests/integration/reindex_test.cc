@@ -18,7 +18,7 @@ nlohmann::json index_json(const std::string& db, const std::string& paths, int e
 
 nlohmann::json counts(int added, int updated, int removed, int unchanged, int failed, int total) {
   return {{"added", added}, {"updated", updated}, {"removed", removed},
-          {"unchanged", unchanged}, {"failed", failed}, {"total", total}};
+          {"unchanged", unchanged}, {"failed", failed}, {"total", total}, {"resumed", 0}};
 }
 
 class Reindex : public ::testing::Test {
@@ -52,6 +52,29 @@ TEST_F(Reindex, AddsChangesSkipsAndRemoves) {
   fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");
   EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 1, 2, 0, 2));
   EXPECT_EQ(run(dsearch("--db " + db_ + " Unification Ministry")).exit, 1);
+}
+
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  auto it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+// A first build keeps the words of two articles or more for "did you mean"; later runs add all.
+TEST_F(Reindex, SpellingDataOfAFirstBuildAndOfLaterRuns) {
+  index_json(db_, docs_);
+  {
+    Xapian::Database db(db_);
+    EXPECT_EQ(spelling_frequency(db, "envoy"), 2u);  // in both seeds
+    EXPECT_EQ(spelling_frequency(db, "unification"), 0u);  // in one only
+  }
+  std::ofstream(docs_ + "/new.txt") << "Seoul talks\n\nThe Unification Ministry in Seoul said the "
+                                        "envoy would travel to Ulaanbaatar next week.\n";
+  EXPECT_EQ(index_json(db_, docs_), counts(1, 0, 0, 2, 0, 3));
+  Xapian::Database db(db_);
+  EXPECT_EQ(spelling_frequency(db, "envoy"), 3u);
+  EXPECT_EQ(spelling_frequency(db, "unification"), 1u);
+  EXPECT_EQ(spelling_frequency(db, "ulaanbaatar"), 1u);
 }
 
 TEST_F(Reindex, NoPathsReindexesTheKnownRoots) {

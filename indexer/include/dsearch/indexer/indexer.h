@@ -1,7 +1,9 @@
 // Indexing a set of paths into a Xapian database, incrementally: new articles are added, changed
 // ones (by content hash) re-indexed, unchanged ones skipped without analysis, and articles whose
 // files are gone removed. Commits in batches, so a kill at any moment leaves a searchable index
-// that a re-run brings to exactly the files on disk.
+// that a re-run brings to exactly the files on disk. The first build of an index is written as
+// parallel shards merged at the end: killed before that, it leaves the index empty and the next
+// run resumes from the shards.
 #pragma once
 
 #include <atomic>
@@ -27,6 +29,7 @@ struct IndexOptions {
 struct IndexStats {
   std::uint64_t added = 0, updated = 0, removed = 0, unchanged = 0, failed = 0;
   std::uint64_t total = 0;        // articles in the index afterwards
+  std::uint64_t resumed = 0;      // of `added`, those an interrupted first build had analysed
   bool interrupted = false;
 };
 

@@ -1,0 +1,87 @@
+#include "shard_build.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace dsearch {
+
+namespace fs = std::filesystem;
+
+Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_seconds)
+    : path_(path),
+      db_(path, Xapian::DB_CREATE_OR_OPEN),
+      batch_docs_(std::max<std::size_t>(1, batch_docs)),
+      batch_seconds_(batch_seconds),
+      last_commit_(std::chrono::steady_clock::now()) {}
+
+void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& words) {
+  db_.add_document(doc);
+  for (const auto& w : words) ++spelling_[w];
+  if (++pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
+}
+
+void Shard::commit() {
+  db_.commit();
+  pending_ = 0;
+  last_commit_ = std::chrono::steady_clock::now();
+}
+
+namespace {
+
+// A word met in one article only is as likely a typo or a fragment as a word to suggest, and such
+// words are half the vocabulary: leaving them out halves the time and size of the spelling data.
+// They are written to a database of their own, which the merge compacts with the shards.
+std::string write_spelling(std::vector<Shard>& shards, const std::string& folder) {
+  auto& all = shards.front().spelling();
+  for (std::size_t i = 1; i < shards.size(); ++i) {
+    for (const auto& [word, count] : shards[i].spelling()) all[word] += count;
+    shards[i].spelling().clear();
+  }
+  std::string path = folder + "/spelling";
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const auto& [word, count] : all)
+    if (count >= 2) db.add_spelling(word, count);
+  all.clear();
+  db.commit();
+  return path;
+}
+
+}  // namespace
+
+std::string shard_folder(const std::string& db_path) {
+  fs::path p = fs::path(db_path).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  return p.string() + ".build";
+}
+
+void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
+                  const std::vector<std::pair<std::string, std::string>>& metadata) {
+  std::string folder = shard_folder(db_path);
+  Xapian::Database all(write_spelling(shards, folder));
+  for (auto& s : shards) {
+    s.commit();
+    s.db().close();
+    all.add_database(Xapian::Database(s.path()));
+  }
+  std::string merged = folder + "/merged";
+  // FULL packs every block; FULLER's oversize items would slow the updates of later runs.
+  all.compact(merged, Xapian::Compactor::FULL);
+  all.close();
+  {
+    Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
+    for (const auto& [key, value] : metadata) out.set_metadata(key, value);
+    out.commit();
+  }
+  // The index was created empty by this run and stays locked by it while the merged database takes
+  // its place: a dindex started meanwhile either finds it locked or, in the instant between the
+  // renames, creates a new index there, which makes the second rename fail rather than lose it.
+  // Closing writes nothing once committed; the version file it would write goes by path.
+  index.commit();
+  fs::rename(db_path, folder + "/empty");
+  fs::rename(merged, db_path);
+  index.close();
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+}
+
+}  // namespace dsearch

@@ -1,0 +1,49 @@
+// A full build of an empty index, written in parallel: each analysis thread adds its articles to its
+// own shard, and the shards are merged by one compaction into the index. Xapian allows one writer
+// per database, and that writer was the bottleneck; compaction also packs the B-trees full, which
+// a build by updates leaves a third empty.
+#pragma once
+
+#include <xapian.h>
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dsearch {
+
+// One thread's shard and its uncommitted batch.
+class Shard {
+ public:
+  // Opens the shard at `path`, creating it if needed.
+  Shard(const std::string& path, std::size_t batch_docs, double batch_seconds);
+
+  void add(const Xapian::Document& doc, const std::vector<std::string>& words);
+  void commit();
+  Xapian::WritableDatabase& db() { return db_; }
+  const std::string& path() const { return path_; }
+  std::unordered_map<std::string, Xapian::termcount>& spelling() { return spelling_; }
+
+ private:
+  std::string path_;
+  Xapian::WritableDatabase db_;
+  std::size_t batch_docs_, pending_ = 0;
+  std::chrono::duration<double> batch_seconds_;
+  std::chrono::steady_clock::time_point last_commit_;
+  // Summed over the whole build, and written once a word after the merge (merge_shards).
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
+};
+
+// The folder next to the index where shards are written ("<index>.build"). Shards found there when
+// a build starts are left from a killed build (the index lock is held): the build resumes them.
+std::string shard_folder(const std::string& db_path);
+
+// Merges the shards into a compact database that takes the place of the (empty, locked) index at
+// `db_path`, carrying over `metadata` and the spelling data of words seen in two articles or more.
+// `index` is closed; `shard_folder` is removed.
+void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
+                  const std::vector<std::pair<std::string, std::string>>& metadata);
+
+}  // namespace dsearch
