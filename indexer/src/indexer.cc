@@ -425,6 +425,10 @@ IndexStats Run::execute() {
   } else {
     if (!stats_.interrupted) remove_missing();
     commit();
+    if (opt_.compact && !stats_.interrupted) {
+      compact_in_place(db_, opt_.db_path);
+      db_ = Xapian::WritableDatabase(opt_.db_path, Xapian::DB_OPEN);
+    }
   }
   report(true);
   stats_.total = db_.get_doccount();

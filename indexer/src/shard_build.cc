@@ -72,16 +72,32 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
     for (const auto& [key, value] : metadata) out.set_metadata(key, value);
     out.commit();
   }
-  // The index was created empty by this run and stays locked by it while the merged database takes
-  // its place: a dindex started meanwhile either finds it locked or, in the instant between the
-  // renames, creates a new index there, which makes the second rename fail rather than lose it.
-  // Closing writes nothing once committed; the version file it would write goes by path.
+  swap_in(index, db_path, merged);
+}
+
+void swap_in(Xapian::WritableDatabase& index, const std::string& db_path, const std::string& replacement) {
+  std::string folder = shard_folder(db_path);
+  // The index stays locked by this run while the replacement takes its place: a dindex started
+  // meanwhile either finds it locked or, in the instant between the renames, creates a new index
+  // there, which makes the second rename fail rather than lose it. Closing writes nothing once
+  // committed; the version file it would write goes by path.
   index.commit();
-  fs::rename(db_path, folder + "/empty");
-  fs::rename(merged, db_path);
+  fs::rename(db_path, folder + "/replaced");
+  fs::rename(replacement, db_path);
   index.close();
   std::error_code ec;
   fs::remove_all(folder, ec);
+}
+
+void compact_in_place(Xapian::WritableDatabase& index, const std::string& db_path) {
+  index.commit();
+  std::string folder = shard_folder(db_path);
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+  fs::create_directories(folder);
+  std::string compacted = folder + "/compacted";
+  Xapian::Database(db_path).compact(compacted, Xapian::Compactor::FULL);
+  swap_in(index, db_path, compacted);
 }
 
 }  // namespace dsearch

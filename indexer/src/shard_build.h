@@ -46,4 +46,11 @@ std::string shard_folder(const std::string& db_path);
 void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
                   const std::vector<std::pair<std::string, std::string>>& metadata);
 
+// Puts the database at `replacement` in the place of the index at `db_path`, which `index` holds
+// locked until then and is closed; `shard_folder` is removed.
+void swap_in(Xapian::WritableDatabase& index, const std::string& db_path, const std::string& replacement);
+
+// Rewrites the index compactly (what a first build does by its merge), through `shard_folder`.
+void compact_in_place(Xapian::WritableDatabase& index, const std::string& db_path);
+
 }  // namespace dsearch

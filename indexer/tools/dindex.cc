@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dindex ") + DSEARCH_VERSION);
   std::vector<std::string> paths;
   std::string db;
-  bool json = false, extract = false, no_spelling = false, no_progress = false;
+  bool json = false, extract = false, no_spelling = false, no_progress = false, compact = false;
   unsigned threads = 0;
   std::size_t batch = 10000;
   app.add_option("paths", paths, "Files and directories to index (walked recursively)");
@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
   app.add_option("--batch", batch, "Commit after this many changed articles (or 10 s)")->capture_default_str();
   app.add_flag("--no-spelling", no_spelling, "Do not build \"did you mean\" data (faster)");
   app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
+  app.add_flag("--compact", compact,
+               "Then rewrite the index compactly: smaller and faster after many runs (a first build is compact)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -120,6 +122,7 @@ int main(int argc, char** argv) {
   opt.threads = threads;
   opt.batch_docs = std::max<std::size_t>(1, batch);
   opt.spelling = !no_spelling;
+  opt.compact = compact;
   opt.stop = &g_stop;
   install_signal_handlers();
   bool tty = isatty(STDERR_FILENO) && !no_progress;

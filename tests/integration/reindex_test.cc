@@ -77,6 +77,30 @@ TEST_F(Reindex, SpellingDataOfAFirstBuildAndOfLaterRuns) {
   EXPECT_EQ(spelling_frequency(db, "ulaanbaatar"), 1u);
 }
 
+std::uintmax_t folder_bytes(const std::string& dir) {
+  std::uintmax_t n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) n += e.is_regular_file() ? e.file_size() : 0;
+  return n;
+}
+
+TEST_F(Reindex, CompactRewritesTheIndexAndLaterRunsGoOn) {
+  index_json(db_, docs_);
+  for (int i = 0; i < 30; ++i) {  // many small runs leave blocks part-empty
+    std::ofstream(docs_ + "/update.txt") << "Update " << i << "\n\nThe envoy met officials in Seoul, round " << i << ".\n";
+    index_json(db_, docs_);
+  }
+  Output before = run(dsearch("--json --db " + db_ + " envoy"));
+  std::uintmax_t bytes = folder_bytes(db_);
+  EXPECT_EQ(index_json(db_, "--compact"), counts(0, 0, 0, 3, 0, 3));
+  EXPECT_LT(folder_bytes(db_), bytes);
+  EXPECT_FALSE(fs::exists(db_ + ".build"));
+  Output after = run(dsearch("--json --db " + db_ + " envoy"));
+  ASSERT_EQ(after.exit, 0) << after.err;
+  EXPECT_EQ(after.json()["results"], before.json()["results"]);
+  fs::remove(docs_ + "/update.txt");
+  EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 1, 2, 0, 2));
+}
+
 TEST_F(Reindex, NoPathsReindexesTheKnownRoots) {
   index_json(db_, docs_);
   fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");

@@ -23,6 +23,7 @@ struct IndexOptions {
   std::size_t batch_docs = 10000;  // commit after this many changed articles...
   double batch_seconds = 10;       // ...or this many seconds, whichever comes first
   bool spelling = true;            // build "did you mean" data
+  bool compact = false;            // rewrite the index compactly at the end (a first build is)
   const std::atomic<bool>* stop = nullptr;  // set (by a signal) to stop after committing
 };
 
