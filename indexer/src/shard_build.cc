@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 namespace dsearch {
 
@@ -30,20 +31,41 @@ namespace {
 
 // A word met in one article only is as likely a typo or a fragment as a word to suggest, and such
 // words are half the vocabulary: leaving them out halves the time and size of the spelling data.
-// They are written to a database of their own, which the merge compacts with the shards.
-std::string write_spelling(std::vector<Shard>& shards, const std::string& folder) {
+// The words are split among as many databases as there are shards, written in parallel and
+// committed every so often (Xapian holds a word's fragments in memory until then); the merge
+// compacts them with the shards.
+std::vector<std::string> write_spelling(std::vector<Shard>& shards, const std::string& folder) {
   auto& all = shards.front().spelling();
   for (std::size_t i = 1; i < shards.size(); ++i) {
     for (const auto& [word, count] : shards[i].spelling()) all[word] += count;
     shards[i].spelling().clear();
   }
-  std::string path = folder + "/spelling";
-  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-  for (const auto& [word, count] : all)
-    if (count >= 2) db.add_spelling(word, count);
+  std::size_t n = shards.size();
+  std::vector<std::string> paths(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::vector<std::thread> writers;
+  for (std::size_t part = 0; part < n; ++part) {
+    paths[part] = folder + "/spelling" + std::to_string(part);
+    writers.emplace_back([&, part] {
+      try {
+        Xapian::WritableDatabase db(paths[part], Xapian::DB_CREATE_OR_OVERWRITE);
+        std::size_t pending = 0;
+        for (const auto& [word, count] : all) {
+          if (count < 2 || std::hash<std::string>()(word) % n != part) continue;
+          db.add_spelling(word, count);
+          if (++pending % 100000 == 0) db.commit();
+        }
+        db.commit();
+      } catch (...) {
+        errors[part] = std::current_exception();
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
   all.clear();
-  db.commit();
-  return path;
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return paths;
 }
 
 }  // namespace
@@ -57,7 +79,8 @@ std::string shard_folder(const std::string& db_path) {
 void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
                   const std::vector<std::pair<std::string, std::string>>& metadata) {
   std::string folder = shard_folder(db_path);
-  Xapian::Database all(write_spelling(shards, folder));
+  Xapian::Database all;
+  for (const auto& path : write_spelling(shards, folder)) all.add_database(Xapian::Database(path));
   for (auto& s : shards) {
     s.commit();
     s.db().close();
