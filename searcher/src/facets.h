@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -12,17 +13,28 @@
 
 namespace dsearch {
 
+// The matcher hands over documents in ascending docid order, so the spy walks the slot's value
+// stream forward alongside it: a Document::get_value per match costs a B-tree lookup each.
 class ListCountSpy : public Xapian::MatchSpy {
  public:
-  explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  ListCountSpy(const Xapian::Database& db, Xapian::valueno slot)
+      : slot_(slot), it_(db.valuestream_begin(slot)), end_(db.valuestream_end(slot)) {}
   void operator()(const Xapian::Document& doc, double wt) override;
 
   // The `n` most frequent values, most frequent first (ties by value, for stable output).
   std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t n) const;
 
  private:
+  void count(std::string_view packed);
+
   Xapian::valueno slot_;
-  std::unordered_map<std::string, Xapian::doccount> counts_;
+  Xapian::ValueIterator it_, end_;
+  Xapian::docid last_ = 0;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
 };
 
 // The facets dsearch shows, in order, with their slots.

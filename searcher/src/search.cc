@@ -122,7 +122,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   std::vector<std::unique_ptr<ListCountSpy>> spies;
   if (request.facets)
     for (const auto& spec : facet_specs()) {
-      spies.push_back(std::make_unique<ListCountSpy>(spec.slot));
+      spies.push_back(std::make_unique<ListCountSpy>(db_, spec.slot));
       enquire.add_matchspy(spies.back().get());
     }
   Xapian::doccount doccount = db_.get_doccount();
