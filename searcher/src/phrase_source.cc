@@ -7,30 +7,57 @@
 namespace dsearch {
 
 PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only)
-    : title_only_(title_only) {
-  for (const auto& alternatives : terms) {
-    std::vector<TokenHash> hs;
-    for (const auto& t : alternatives) hs.push_back(token_hash(t));
-    std::sort(hs.begin(), hs.end());
-    hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
-    positions_.push_back(std::move(hs));
+    : terms_(terms), title_only_(title_only) {
+  for (auto& alternatives : terms_) {
+    std::sort(alternatives.begin(), alternatives.end());
+    alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
+    auto& hs = term_hashes_.emplace_back();
+    for (const auto& t : alternatives) hs.push_back(term_hash(t));
+    if (alternatives.size() > 1) alternatives_.insert(alternatives_.end(), alternatives.begin(), alternatives.end());
   }
+  std::sort(alternatives_.begin(), alternatives_.end());
+  alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()), alternatives_.end());
 }
 
-bool PhrasePattern::accepts(std::size_t position, TokenHash h) const {
-  const auto& hs = positions_[position];
+PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) const {
+  auto terms = terms_;
+  for (auto& alternatives : terms) {
+    if (alternatives.size() < 2) continue;
+    std::erase_if(alternatives, [&](const std::string& t) { return !std::binary_search(held.begin(), held.end(), t); });
+  }
+  return PhrasePattern(terms, title_only_);
+}
+
+const PhrasePattern::Hashes& PhrasePattern::hashes(std::uint8_t seed) const {
+  auto [it, fresh] = by_seed_.try_emplace(seed);
+  if (fresh)
+    for (const auto& alternatives : term_hashes_) {
+      auto& hs = it->second.emplace_back();
+      for (auto h : alternatives) hs.push_back(token_hash(h, seed));
+      std::sort(hs.begin(), hs.end());
+      hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
+    }
+  return it->second;
+}
+
+namespace {
+
+bool accepts(const std::vector<TokenHash>& hs, TokenHash h) {
   // Most positions hold one or two stems; a wildcard's expansions can run to a thousand.
   if (hs.size() <= 8) return std::find(hs.begin(), hs.end(), h) != hs.end();
   return std::binary_search(hs.begin(), hs.end(), h);
 }
 
+}  // namespace
+
 bool PhrasePattern::matches(const TokenSequence& seq) const {
-  std::size_t n = positions_.size();
+  std::size_t n = size();
   std::size_t end = title_only_ ? seq.title_size() : seq.size();
   if (n == 0 || end < n) return false;
+  const Hashes& hs = hashes(seq.seed());
   for (std::size_t i = 0; i + n <= end; ++i) {
     std::size_t k = 0;
-    while (k < n && accepts(k, seq[i + k])) ++k;
+    while (k < n && accepts(hs[k], seq[i + k])) ++k;
     if (k == n) return true;
   }
   return false;
@@ -54,8 +81,7 @@ void PhraseSource::scan(Xapian::docid from) {
   if (!stream_at_end() && (!values_known_ || values_.get_docid() < from)) values_.skip_to(from);
   values_known_ = true;
   for (; !stream_at_end(); ++values_) {
-    std::string value = *values_;
-    if (pattern_->matches(TokenSequence(value))) {
+    if (holds_phrase(values_.get_docid(), *values_)) {
       docid_ = values_.get_docid();
       matched_ = true;
       return;
@@ -87,9 +113,24 @@ bool PhraseSource::check(Xapian::docid did, double) {
     if (!values_known_ || stream_at_end()) return false;
   }
   if (values_.get_docid() != did) return false;  // a document without text
-  std::string value = *values_;
-  matched_ = pattern_->matches(TokenSequence(value));
+  matched_ = holds_phrase(did, *values_);
   return matched_;
+}
+
+bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) const {
+  TokenSequence seq(value);
+  if (!pattern_->matches(seq)) return false;
+  const auto& alternatives = pattern_->alternatives();
+  if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term
+  // Which alternatives the document holds: its termlist is sorted, as they are.
+  std::vector<std::string> held;
+  Xapian::TermIterator t = db_.termlist_begin(did), end = db_.termlist_end(did);
+  for (const auto& term : alternatives) {
+    t.skip_to(term);
+    if (t == end) break;
+    if (*t == term) held.push_back(term);
+  }
+  return pattern_->narrowed(held).matches(seq);
 }
 
 PhraseSource* PhraseSource::clone() const { return new PhraseSource(pattern_); }

@@ -228,12 +228,70 @@ TEST_P(PhraseSeeds, SourceAloneDrivesTheMatchAsWellAsFilteringIt) {
   }
 }
 
+// "alpha <word> <tail>" as a body, where <word> shares its hash with one of `absent` under the
+// seed that the document gets.
+std::string trap_text(Analyzer& a, const std::vector<std::string>& absent, const std::string& tail) {
+  for (int i = 0;; ++i) {
+    std::string text = "alpha y" + std::to_string(i) + " " + tail;
+    TokenSequenceWriter w;
+    w.end_title();
+    for (const auto& t : a.tokens(text)) w.add(t.term);
+    std::string value = w.value();
+    TokenSequence seq(value);
+    for (const auto& term : absent)
+      if (token_hash(term_hash(term), seq.seed()) == seq[2]) return text;
+  }
+}
+
+// A word of the document that shares its hash with one of a wildcard's expansions, next to the
+// phrase's other word, while the document holds another expansion: the hashes alone would match;
+// the expansions the document holds do not.
+TEST(PhraseSource, WildcardExpansionsAreThoseTheDocumentHolds) {
+  Analyzer plain("");
+  std::string expansions;
+  std::vector<std::string> absent;
+  for (int i = 0; i < 1000; ++i) {
+    absent.push_back("ex" + std::to_string(i));
+    expansions += absent.back() + " ";
+  }
+  std::string trap = trap_text(plain, absent, "ex0");
+  for (bool on_disk : {false, true}) {
+    test::PhraseIndex index(on_disk);
+    index.add("expansions", plain, "", expansions);
+    index.add("trap", plain, "", trap);
+    index.add("match", plain, "", "alpha ex517 beta");
+    index.db().commit();
+    QueryContext ctx{index.db(), {&plain}};
+    EXPECT_EQ(index.found(parse_query("alpha-ex*", ctx).match), (Ids{"match"})) << trap;
+    EXPECT_EQ(index.expected(test::oracle_query("alpha-ex*", {&plain})), (Ids{"match"}));
+  }
+}
+
+// The same with one index language's stem that the document lacks ("absent") and the other's
+// that it holds ("beta"), at the second position.
+TEST(PhraseSource, AlternativesAreThoseTheDocumentHolds) {
+  Analyzer plain("");
+  std::string trap = trap_text(plain, {"absent"}, "beta");
+  for (bool on_disk : {false, true}) {
+    test::PhraseIndex index(on_disk);
+    index.add("trap", plain, "", trap);
+    index.add("match", plain, "", "gamma alpha beta");
+    index.add("other", plain, "", "alpha absent");
+    index.db().commit();
+    std::vector<Xapian::Query> words{Xapian::Query("alpha"),
+                                     Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("absent"), Xapian::Query("beta"))};
+    auto q = phrase_query(words, {{"alpha"}, {"absent", "beta"}}, false);
+    EXPECT_EQ(index.found(q), (Ids{"match", "other"})) << trap;
+  }
+}
+
 TEST(PhrasePattern, NeverMatchesAcrossTheSeparatorOrPastTheEnd) {
   TokenSequenceWriter w;
   for (const char* t : {"a", "b"}) w.add(t);
   w.end_title();
   for (const char* t : {"c", "d"}) w.add(t);
-  TokenSequence seq(w.value());
+  std::string value = w.value();
+  TokenSequence seq(value);
   auto match = [&](std::vector<std::vector<std::string>> terms, bool title) {
     return PhrasePattern(terms, title).matches(seq);
   };
@@ -246,7 +304,7 @@ TEST(PhrasePattern, NeverMatchesAcrossTheSeparatorOrPastTheEnd) {
   EXPECT_TRUE(match({{"x", "a", "y"}, {"b", "z"}}, false));  // alternatives
   EXPECT_FALSE(match({{"a"}, {}}, false));                   // a position nothing can fill
   EXPECT_FALSE(match({}, false));
-  EXPECT_FALSE(PhrasePattern({{"a"}, {"b"}}, false).matches(TokenSequence("")));
+  EXPECT_FALSE(PhrasePattern({{"a"}, {"b"}}, false).matches(TokenSequence(std::string_view())));
 }
 
 }  // namespace

@@ -6,18 +6,24 @@
 //
 // Value layout, version 1:
 //   byte 0   kTokenSequenceVersion
-//   then     one little-endian uint16 per word position: token_hash(term), or kSeparator once,
-//            between the title and the body, so that no phrase spans the two (the position table
-//            had a gap of 100 positions there).
-// Two different terms share a hash about once in 65,536 pairs: a phrase can then match where a
-// word with the same hash stands in for one of its words (the document must still hold every word
-// of the phrase somewhere). That is the price of two bytes a word.
+//   byte 1   the document's seed
+//   then     one little-endian uint16 per word position: token_hash(term_hash(term), seed), or
+//            kSeparator once, between the title and the body, so that no phrase spans the two
+//            (the position table had a gap of 100 positions there).
+//
+// Why a seed: with one 16-bit hash for the whole index, some pairs of common words share a hash
+// (on the 14k mix, "march" and "britain": "in March" found 36 articles that only say "in
+// Britain"). The writer tries seeds until every distinct word of the document has its own hash,
+// which it finds for all but the longest articles; a phrase word the document holds then matches
+// only itself. A word it does not hold (an index language's stem the document does not use, a
+// wildcard's expansion) can still share a hash with one of its words, about once in 65,536 pairs.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dsearch {
 
@@ -28,20 +34,22 @@ inline constexpr std::uint8_t kTokenSequenceVersion = 1;
 // Marks the end of the title. token_hash() never returns it.
 inline constexpr TokenHash kSeparator = 0;
 
-// The hash of an indexed (unprefixed) term: the low 16 bits of XXH3-64, with kSeparator moved to 1.
-TokenHash token_hash(std::string_view term);
+// XXH3-64 of an indexed (unprefixed) term: computed once per word, whatever the seed.
+std::uint64_t term_hash(std::string_view term);
 
-// Builds the value: add() each title term, end_title(), add() each body term.
+// The 16-bit hash of a term under a document's seed (never kSeparator).
+TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed);
+
+// Builds the value: add() each title term, end_title(), add() each body term, then value().
 class TokenSequenceWriter {
  public:
-  TokenSequenceWriter();
-  void add(std::string_view term) { put(token_hash(term)); }
-  void end_title() { put(kSeparator); }
-  const std::string& value() const { return bytes_; }
+  void add(std::string_view term) { words_.push_back(term_hash(term)); }
+  void end_title() { title_size_ = words_.size(); }
+  std::string value() const;
 
  private:
-  void put(TokenHash h);
-  std::string bytes_;
+  std::vector<std::uint64_t> words_;
+  std::size_t title_size_ = 0;
 };
 
 // A view of a stored value, without copying it. Any bytes are safe to read: a value of another
@@ -49,9 +57,11 @@ class TokenSequenceWriter {
 class TokenSequence {
  public:
   explicit TokenSequence(std::string_view value);
+  explicit TokenSequence(std::string&&) = delete;  // a view of a temporary would dangle
 
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }  // positions, the separator included
+  std::uint8_t seed() const { return seed_; }
   TokenHash operator[](std::size_t i) const {  // i < size()
     auto b = reinterpret_cast<const unsigned char*>(hashes_) + 2 * i;
     return static_cast<TokenHash>(b[0] | (b[1] << 8));
@@ -63,6 +73,7 @@ class TokenSequence {
   const char* hashes_ = nullptr;
   std::size_t size_ = 0;
   std::size_t title_size_ = 0;
+  std::uint8_t seed_ = 0;
 };
 
 }  // namespace dsearch
