@@ -163,5 +163,46 @@ TEST_F(PhraseReuters, SourceDrivingTheMatchFindsTheSameArticles) {
   }
 }
 
+// The source counts how it is moved (Xapian matches with a clone: the clones share the counts).
+struct Moves {
+  std::size_t steps = 0, checks = 0;
+};
+
+class CountingSource : public PhraseSource {
+ public:
+  CountingSource(std::shared_ptr<const PhrasePattern> pattern, std::shared_ptr<Moves> moves)
+      : PhraseSource(pattern), pattern_(pattern), moves_(std::move(moves)) {}
+  void next(double w) override { ++moves_->steps, PhraseSource::next(w); }
+  void skip_to(Xapian::docid did, double w) override { ++moves_->steps, PhraseSource::skip_to(did, w); }
+  bool check(Xapian::docid did, double w) override { return ++moves_->checks, PhraseSource::check(did, w); }
+  CountingSource* clone() const override { return new CountingSource(pattern_, moves_); }
+
+ private:
+  std::shared_ptr<const PhrasePattern> pattern_;
+  std::shared_ptr<Moves> moves_;
+};
+
+TEST_F(PhraseReuters, TheWordsDriveTheMatchAndTheSourceIsOnlyChecked) {
+  // Both words are in thousands of articles, side by side in far fewer: reading every value to
+  // step the source would cost a read per article of the index.
+  auto phrase = test::oracle_query("\"said the\"", reuters_->analyzers());
+  std::vector<std::vector<std::string>> terms;
+  std::vector<Xapian::Query> words;
+  for (const auto& ts : phrase.terms) {
+    terms.emplace_back(ts.begin(), ts.end());
+    words.emplace_back(*ts.begin());
+  }
+  auto moves = std::make_shared<Moves>();
+  auto* source = new CountingSource(std::make_shared<const PhrasePattern>(terms, false), moves);
+  Xapian::Query filter(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                       Xapian::Query(source->release()));
+  Xapian::Query both(Xapian::Query::OP_AND, words.begin(), words.end());
+  std::size_t candidates = reuters_->index().found(both).size();
+  EXPECT_EQ(reuters_->index().found(filter), reuters_->index().expected(phrase));
+  EXPECT_EQ(moves->steps, 0u);
+  EXPECT_EQ(moves->checks, candidates);
+  EXPECT_GT(candidates, 1000u);
+}
+
 }  // namespace
 }  // namespace dsearch
