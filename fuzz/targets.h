@@ -13,6 +13,9 @@
 #include "dsearch/indexer/page.h"
 #include "dsearch/searcher/highlight.h"
 #include "dsearch/searcher/query.h"
+#include "dsearch/schema.h"
+#include "dsearch/token_sequence.h"
+#include "../searcher/src/phrase_source.h"
 #include <cstdlib>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -102,6 +105,36 @@ inline int page(const uint8_t* data, size_t size) {
   dsearch::PageHints hints;
   hints.lang = "de";
   dsearch::extract_page(text, hints);
+  return 0;
+}
+
+// The word order of phrases (token_sequence.h): any bytes read as a stored value never lead a read
+// outside it, and any text, written by add_text_terms, holds every run of its own words.
+inline int tokens(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  dsearch::TokenSequence stored(bytes);
+  if (stored.title_size() > stored.size() || (!stored.empty() && 1 + 2 * stored.size() != size)) std::abort();
+  static const dsearch::PhrasePattern any({{"the", "a"}, {"envoy"}}, false), title({{"the"}, {"envoy"}}, true);
+  any.matches(stored);
+  title.matches(stored);
+
+  static dsearch::Analyzer en("en");
+  std::string text = dsearch::make_valid_utf8(bytes);
+  auto nl = text.find('\n');
+  std::string_view all(text);
+  std::string_view head = all.substr(0, nl == std::string::npos ? 0 : nl);
+  std::string_view body = nl == std::string::npos ? all : all.substr(nl + 1);
+  Xapian::Document doc;
+  dsearch::add_text_terms(doc, en, head, body);
+  std::string value = doc.get_value(dsearch::schema::kSlotTokens);
+  dsearch::TokenSequence written(value);
+  auto words = en.tokens(body);
+  if (written.size() != en.tokens(head).size() + 1 + words.size()) std::abort();
+  if (words.empty()) return 0;
+  std::size_t at = words.size() / 3, n = std::min<std::size_t>(words.size() - at, 1 + size % 4);
+  std::vector<std::vector<std::string>> phrase;
+  for (std::size_t i = at; i < at + n; ++i) phrase.push_back({words[i].term});
+  if (!dsearch::PhrasePattern(phrase, false).matches(written)) std::abort();
   return 0;
 }
 

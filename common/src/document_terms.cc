@@ -1,26 +1,29 @@
 #include "dsearch/document_terms.h"
 
 #include "dsearch/schema.h"
+#include "dsearch/token_sequence.h"
 
 namespace dsearch {
 
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
                     std::string_view body, const std::function<void(const Token&)>& on_token) {
-  Xapian::termpos pos = 0;
+  TokenSequenceWriter order;
   std::string title_term(schema::kTitle);
   analyzer.tokenize(title, [&](const Token& t) {
-    ++pos;
-    doc.add_posting(t.term, pos, kTitleWdf);
+    doc.add_term(t.term, kTitleWdf);
     title_term.resize(schema::kTitle.size());
     title_term += t.term;
-    doc.add_posting(title_term, pos);
+    doc.add_term(title_term);
+    order.add(t.term);
     if (on_token) on_token(t);
   });
-  pos += kTitleBodyGap;
+  order.end_title();
   analyzer.tokenize(body, [&](const Token& t) {
-    doc.add_posting(t.term, ++pos);
+    doc.add_term(t.term);
+    order.add(t.term);
     if (on_token) on_token(t);
   });
+  doc.add_value(schema::kSlotTokens, order.value());
 }
 
 }  // namespace dsearch

@@ -1,9 +1,16 @@
 #include "dsearch/schema.h"
 
 #include "dsearch/analyzer.h"
+#include "dsearch/error.h"
 #include "dsearch/hash.h"
 
 namespace dsearch::schema {
+
+void ensure_schema(const std::string& version, const std::string& path) {
+  ensure(version == std::to_string(kSchemaVersion), ErrorKind::kData,
+         "index " + path + " was built by another version of dindex (schema " + version +
+             "); remove it and index again");
+}
 
 std::string term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

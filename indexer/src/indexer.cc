@@ -67,9 +67,7 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
     db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     return;
   }
-  ensure(version == std::to_string(schema::kSchemaVersion), ErrorKind::kData,
-         "index " + path + " was built by another version of dindex (schema " + version +
-             "); remove it and index again");
+  schema::ensure_schema(version, path);
 }
 
 std::vector<std::string> split_lines(const std::string& s) {

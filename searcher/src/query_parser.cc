@@ -21,6 +21,7 @@
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
+#include "phrase_source.h"
 #include "query_fields.h"
 #include "query_lexer.h"
 
@@ -394,10 +395,15 @@ class Builder {
     for (const auto& w : f) pos_terms.push_back(terms_of(w));
     if (positive) note(n, pos_terms);
     if (f.size() == 1) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
-    // Xapian 1.4 phrases accept OP_OR subqueries (not OP_SYNONYM): one OR per position.
+    return phrase(pos_terms, prefix);
+  }
+
+  // Words side by side, in order: the AND of one OR per position (it ranks the phrase as
+  // OP_PHRASE did, and finds the candidates), checked against the documents' word order.
+  Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, std::string_view prefix) {
     std::vector<Xapian::Query> subs;
     for (const auto& ts : pos_terms) subs.push_back(position(ts, prefix, Xapian::Query::OP_OR));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(), static_cast<Xapian::termcount>(subs.size()));
+    return phrase_query(subs, pos_terms, !prefix.empty());
   }
 
   // Records what a positive text node matches, for highlighting and "did you mean".
@@ -433,23 +439,21 @@ class Builder {
     }
     if (f.size() == 1)
       return Xapian::Query(Xapian::Query::OP_WILDCARD, full, cap, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    // "Byeong-ch*": a phrase whose last position is the expansion (phrases take OR, not WILDCARD).
-    std::vector<Xapian::Query> subs;
+    // "Byeong-ch*": a phrase whose last position is the expansion, the most frequent terms first.
+    std::vector<std::vector<std::string>> pos_terms;
     for (std::size_t i = 0; i + 1 < f.size(); ++i) {
-      auto ts = terms_of(f[i]);
+      pos_terms.push_back(terms_of(f[i]));
       if (positive)
-        for (const auto& t : ts) out_.highlight.terms.insert(t);
-      subs.push_back(position(ts, prefix, Xapian::Query::OP_OR));
+        for (const auto& t : pos_terms.back()) out_.highlight.terms.insert(t);
     }
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     for (auto it = ctx_.db.allterms_begin(full); it != ctx_.db.allterms_end(full); ++it)
       found.emplace_back(it.get_termfreq(), *it);
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (cap && found.size() > cap) found.resize(cap);
-    std::vector<Xapian::Query> alts;
-    for (auto& [freq, t] : found) alts.emplace_back(t);
-    subs.push_back(alts.empty() ? Xapian::Query() : combine(Xapian::Query::OP_OR, alts));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(), static_cast<Xapian::termcount>(subs.size()));
+    auto& expansions = pos_terms.emplace_back();
+    for (auto& [freq, t] : found) expansions.push_back(t.substr(prefix.size()));
+    return phrase(pos_terms, prefix);  // no expansion: an empty OR, so nothing matches
   }
 
   void count_expansions(const std::string& full, const std::string& raw) {

@@ -74,6 +74,13 @@ std::string ascii_lower(std::string s) {
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_index(db_path)) {
+  std::string version;
+  try {
+    version = db_.get_metadata(std::string(schema::kMetaSchema));
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
+  }
+  if (!version.empty()) schema::ensure_schema(version, path_);  // empty: nothing indexed yet
   for (const auto& lang : index_languages(db_)) query_analyzers_.push_back(std::make_unique<Analyzer>(lang));
 }
 

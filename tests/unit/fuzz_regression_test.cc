@@ -15,7 +15,8 @@ using Target = int (*)(const uint8_t*, size_t);
 TEST(FuzzRegressions, EveryRecordedCrashInputIsHandled) {
   const std::pair<const char*, Target> targets[] = {
       {"analyzer", fuzz::analyzer}, {"decode", fuzz::decode}, {"entities", fuzz::entities},
-      {"jsonl", fuzz::jsonl},       {"page", fuzz::page},     {"query", fuzz::query}};
+      {"jsonl", fuzz::jsonl},       {"page", fuzz::page},     {"query", fuzz::query},
+      {"tokens", fuzz::tokens}};
   std::size_t replayed = 0;
   for (const auto& [name, target] : targets) {
     std::filesystem::path dir = test::source_dir() + "/fuzz/regressions/" + name;

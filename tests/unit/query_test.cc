@@ -229,7 +229,7 @@ TEST(Query, StopwordsAreDroppedOutsidePhrasesUnlessAllAreStopwords) {
   p = parse_query("the who", ctx);
   EXPECT_NE(p.match.get_description().find("the"), std::string::npos);
   p = parse_query("\"the envoy\"", ctx);
-  EXPECT_NE(p.match.get_description().find("PHRASE 2"), std::string::npos) << p.match.get_description();
+  EXPECT_NE(p.match.get_description().find("PhraseSource(2 words)"), std::string::npos) << p.match.get_description();
 }
 
 TEST(Query, AlternativesAbsentFromTheIndexAreDropped) {
@@ -249,7 +249,7 @@ TEST(Query, SplitWordsBecomePhrases) {
   auto& ctx = index().ctx();
   for (const char* q : {"Byeong-cheol", "U.N.-backed", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8"}) {
     auto p = parse_query(q, ctx);
-    EXPECT_NE(p.match.get_description().find("PHRASE 2"), std::string::npos) << q << ": " << p.match.get_description();
+    EXPECT_NE(p.match.get_description().find("PhraseSource(2 words)"), std::string::npos) << q << ": " << p.match.get_description();
     EXPECT_FALSE(p.highlight.phrases.empty()) << q;  // one per distinct stemming
   }
 }

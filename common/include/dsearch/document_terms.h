@@ -15,12 +15,11 @@ namespace dsearch {
 // a body match.
 inline constexpr Xapian::termcount kTitleWdf = 3;
 
-// Positions of body words start this far after the last title word, so no phrase spans both.
-inline constexpr Xapian::termpos kTitleBodyGap = 100;
-
 // Adds the free-text terms of an article: title words unprefixed (wdf kTitleWdf) and under
-// schema::kTitle, then body words unprefixed, all with positions. Calls `on_token` for each word
-// when given (the indexer collects spelling data from it without analysing the text twice).
+// schema::kTitle, then body words unprefixed, without positions; and their order, title then
+// body, as a TokenSequence in schema::kSlotTokens, which phrase queries read. Calls `on_token`
+// for each word when given (the indexer collects spelling data from it without analysing the
+// text twice).
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
                     std::string_view body,
                     const std::function<void(const Token&)>& on_token = nullptr);

@@ -9,10 +9,11 @@
 
 namespace dsearch::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: word order in kSlotTokens, no positions
 
-// Term prefixes. Free-text terms (title and body) are unprefixed, stemmed and positional.
-inline constexpr std::string_view kTitle = "S";           // title words, positional
+// Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
+// positions: phrases are checked against kSlotTokens.
+inline constexpr std::string_view kTitle = "S";           // title words
 inline constexpr std::string_view kId = "Q";              // unique article id
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
@@ -33,12 +34,18 @@ enum Slot : unsigned {
   kSlotId = 7,            // the article id (reindexing loads ids and hashes without document data)
   kSlotFile = 8,          // the file the article came from, relative to its root
   kSlotRoot = 9,          // content_hash() of the absolute root it was indexed under
+  kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
 };
 
 // Metadata keys on the database.
 inline constexpr std::string_view kMetaSchema = "dsearch:schema";
 inline constexpr std::string_view kMetaLangs = "dsearch:langs";  // space-separated languages seen
 inline constexpr std::string_view kMetaRoots = "dsearch:roots";  // newline-separated absolute roots
+
+// Throws Error(kData) asking for a rebuild unless `version`, the kMetaSchema of the index at
+// `path`, is kSchemaVersion. dindex calls it before writing, the searcher before reading (an index
+// of another schema would answer wrongly, not fail: schema 1 phrases would find nothing).
+void ensure_schema(const std::string& version, const std::string& path);
 
 // Xapian refuses terms longer than 245 bytes; longer ids and names are shortened to this many bytes
 // followed by a hash of the whole, so that they stay unique.

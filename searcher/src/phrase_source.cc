@@ -1,0 +1,151 @@
+#include "phrase_source.h"
+
+#include <algorithm>
+
+#include "dsearch/schema.h"
+
+namespace dsearch {
+
+PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only)
+    : terms_(terms), title_only_(title_only) {
+  for (auto& alternatives : terms_) {
+    std::sort(alternatives.begin(), alternatives.end());
+    alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
+    auto& hs = term_hashes_.emplace_back();
+    for (const auto& t : alternatives) hs.push_back(term_hash(t));
+    if (alternatives.size() > 1) alternatives_.insert(alternatives_.end(), alternatives.begin(), alternatives.end());
+  }
+  std::sort(alternatives_.begin(), alternatives_.end());
+  alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()), alternatives_.end());
+}
+
+PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) const {
+  auto terms = terms_;
+  for (auto& alternatives : terms) {
+    if (alternatives.size() < 2) continue;
+    std::erase_if(alternatives, [&](const std::string& t) { return !std::binary_search(held.begin(), held.end(), t); });
+  }
+  return PhrasePattern(terms, title_only_);
+}
+
+const PhrasePattern::Hashes& PhrasePattern::hashes(std::uint8_t seed) const {
+  auto [it, fresh] = by_seed_.try_emplace(seed);
+  if (fresh)
+    for (const auto& alternatives : term_hashes_) {
+      auto& hs = it->second.emplace_back();
+      for (auto h : alternatives) hs.push_back(token_hash(h, seed));
+      std::sort(hs.begin(), hs.end());
+      hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
+    }
+  return it->second;
+}
+
+namespace {
+
+bool accepts(const std::vector<TokenHash>& hs, TokenHash h) {
+  // Most positions hold one or two stems; a wildcard's expansions can run to a thousand.
+  if (hs.size() <= 8) return std::find(hs.begin(), hs.end(), h) != hs.end();
+  return std::binary_search(hs.begin(), hs.end(), h);
+}
+
+}  // namespace
+
+bool PhrasePattern::matches(const TokenSequence& seq) const {
+  std::size_t n = size();
+  std::size_t end = title_only_ ? seq.title_size() : seq.size();
+  if (n == 0 || end < n) return false;
+  const Hashes& hs = hashes(seq.seed());
+  for (std::size_t i = 0; i + n <= end; ++i) {
+    std::size_t k = 0;
+    while (k < n && accepts(hs[k], seq[i + k])) ++k;
+    if (k == n) return true;
+  }
+  return false;
+}
+
+PhraseSource::PhraseSource(std::shared_ptr<const PhrasePattern> pattern) : pattern_(std::move(pattern)) {}
+
+void PhraseSource::init(const Xapian::Database& db) {
+  db_ = db;
+  doccount_ = db_.get_doccount();
+  values_ = db_.valuestream_begin(schema::kSlotTokens);
+  values_known_ = true;
+  docid_ = 0;
+  matched_ = false;
+  ended_ = false;
+}
+
+void PhraseSource::scan(Xapian::docid from) {
+  matched_ = false;
+  // Never skip_to() backwards (its result is unspecified) nor at the end (there is no stream).
+  if (!stream_at_end() && (!values_known_ || values_.get_docid() < from)) values_.skip_to(from);
+  values_known_ = true;
+  for (; !stream_at_end(); ++values_) {
+    if (holds_phrase(values_.get_docid(), *values_)) {
+      docid_ = values_.get_docid();
+      matched_ = true;
+      return;
+    }
+  }
+  ended_ = true;
+}
+
+void PhraseSource::next(double) { scan(docid_ + 1); }
+
+void PhraseSource::skip_to(Xapian::docid did, double) {
+  if (did <= docid_) {
+    if (matched_) return;  // already there
+    did = docid_ + 1;      // check() turned docid_ down
+  }
+  scan(did);
+}
+
+// The matcher calls this on documents that hold every word of the phrase, in ascending order, so
+// the value stream is read forwards, one chunk after another. A document that does not match is
+// turned down without moving on to the next match: that could read many values for nothing.
+bool PhraseSource::check(Xapian::docid did, double) {
+  if (matched_ && did == docid_) return true;
+  docid_ = did;
+  matched_ = false;
+  if (stream_at_end()) return false;
+  if (!values_known_ || values_.get_docid() < did) {
+    values_known_ = values_.check(did);  // glass moves to the first value >= did and says true
+    if (!values_known_ || stream_at_end()) return false;
+  }
+  if (values_.get_docid() != did) return false;  // a document without text
+  matched_ = holds_phrase(did, *values_);
+  return matched_;
+}
+
+bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) const {
+  TokenSequence seq(value);
+  if (!pattern_->matches(seq)) return false;
+  const auto& alternatives = pattern_->alternatives();
+  if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term
+  // Which alternatives the document holds: its termlist is sorted, as they are.
+  std::vector<std::string> held;
+  Xapian::TermIterator t = db_.termlist_begin(did), end = db_.termlist_end(did);
+  for (const auto& term : alternatives) {
+    t.skip_to(term);
+    if (t == end) break;
+    if (*t == term) held.push_back(term);
+  }
+  return pattern_->narrowed(held).matches(seq);
+}
+
+PhraseSource* PhraseSource::clone() const { return new PhraseSource(pattern_); }
+
+std::string PhraseSource::get_description() const {
+  return "dsearch::PhraseSource(" + std::to_string(pattern_->size()) + " words" +
+         (pattern_->title_only() ? ", title" : "") + ")";
+}
+
+Xapian::Query phrase_query(const std::vector<Xapian::Query>& words,
+                           const std::vector<std::vector<std::string>>& terms, bool title_only) {
+  auto pattern = std::make_shared<const PhrasePattern>(terms, title_only);
+  Xapian::Query source((new PhraseSource(std::move(pattern)))->release());
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                       source);
+}
+
+}  // namespace dsearch

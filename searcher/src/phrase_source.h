@@ -1,0 +1,97 @@
+// Phrase matching without Xapian positions: a phrase is the AND of its words (which ranks it with
+// BM25 and finds the candidates from the posting lists) filtered by a PhraseSource, which reads a
+// candidate's TokenSequence (token_sequence.h) and keeps it when the words stand side by side, in
+// order, as OP_PHRASE with a window of the phrase's length did.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dsearch/token_sequence.h"
+
+namespace dsearch {
+
+// What a phrase accepts at each position: the terms it may be (one per index language's stem; a
+// wildcard's expansions), and whether it must lie within the title.
+class PhrasePattern {
+ public:
+  // `terms[i]` are the unprefixed terms accepted at position i.
+  PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only);
+
+  std::size_t size() const { return terms_.size(); }
+  bool title_only() const { return title_only_; }
+
+  // The terms of the positions that accept more than one: a document need not hold them all, and
+  // one it lacks can share its hash with a word it has (a German stem, a wildcard's expansion next
+  // to an English word). PhraseSource confirms a match with only those the document holds.
+  const std::vector<std::string>& alternatives() const { return alternatives_; }  // sorted
+
+  // The same phrase with each position's alternatives cut down to those `held` (sorted) holds.
+  PhrasePattern narrowed(const std::vector<std::string>& held) const;
+
+  // Whether the sequence holds the phrase at consecutive positions (within the title when
+  // title_only). A phrase never spans the title and the body: no term hashes to the separator.
+  // Not thread-safe: the hashes under each document seed are computed when first needed.
+  bool matches(const TokenSequence& seq) const;
+
+ private:
+  using Hashes = std::vector<std::vector<TokenHash>>;  // per position, sorted, distinct
+
+  const Hashes& hashes(std::uint8_t seed) const;
+
+  std::vector<std::vector<std::string>> terms_;
+  std::vector<std::vector<std::uint64_t>> term_hashes_;
+  std::vector<std::string> alternatives_;
+  bool title_only_;
+  mutable std::map<std::uint8_t, Hashes> by_seed_;
+};
+
+// Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
+// words: the source says it may match every document, so Xapian's AND puts it last and mostly
+// check()s it on documents that hold every word. next() and skip_to() work too (they walk the
+// value stream), for a matcher that drives from it anyway. The source counts on that AND: alone,
+// it would also take a document that lacks a word of the phrase but has one of the same hash.
+class PhraseSource : public Xapian::PostingSource {
+ public:
+  explicit PhraseSource(std::shared_ptr<const PhrasePattern> pattern);
+
+  void init(const Xapian::Database& db) override;
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return doccount_; }
+  Xapian::doccount get_termfreq_max() const override { return doccount_; }
+
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  bool check(Xapian::docid did, double min_wt) override;
+  bool at_end() const override { return ended_; }
+  Xapian::docid get_docid() const override { return docid_; }
+
+  // name() stays empty: the source is not serialisable, which only the remote backend needs.
+  PhraseSource* clone() const override;
+  std::string get_description() const override;
+
+ private:
+  bool stream_at_end() const { return values_ == Xapian::ValueIterator(); }
+  void scan(Xapian::docid from);  // to the first matching document >= from
+  bool holds_phrase(Xapian::docid did, const std::string& value) const;
+
+  std::shared_ptr<const PhrasePattern> pattern_;  // shared with clones: it never changes
+  Xapian::Database db_;
+  Xapian::doccount doccount_ = 0;
+  Xapian::ValueIterator values_;  // the value stream of schema::kSlotTokens
+  bool values_known_ = false;     // false after a ValueIterator::check() that left it unspecified
+  Xapian::docid docid_ = 0;       // the current match, or the last document check() turned down
+  bool matched_ = false;          // docid_ is a match
+  bool ended_ = false;
+};
+
+// The query for a phrase of `words` (one subquery per position, as the parser builds them) whose
+// positions accept `terms` (unprefixed); `title_only` for a title:"..." phrase.
+Xapian::Query phrase_query(const std::vector<Xapian::Query>& words,
+                           const std::vector<std::vector<std::string>>& terms, bool title_only);
+
+}  // namespace dsearch
