@@ -73,6 +73,10 @@ void PhraseSource::init(const Xapian::Database& db) {
   docid_ = 0;
   matched_ = false;
   ended_ = false;
+  postings_.clear();
+  const auto& alternatives = pattern_->alternatives();
+  if (alternatives.size() <= kMaxFollowed)
+    for (const auto& term : alternatives) postings_.push_back(db_.postlist_begin(term));
 }
 
 void PhraseSource::scan(Xapian::docid from) {
@@ -117,12 +121,33 @@ bool PhraseSource::check(Xapian::docid did, double) {
   return matched_;
 }
 
-bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) const {
+bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
   TokenSequence seq(value);
   if (!pattern_->matches(seq)) return false;
   const auto& alternatives = pattern_->alternatives();
   if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term
-  // Which alternatives the document holds: its termlist is sorted, as they are.
+  if (alternatives.size() > kMaxFollowed) return pattern_->narrowed(held_terms(did)).matches(seq);
+  // Documents come in ascending order, so each alternative's posting list is walked forwards, as
+  // the AND walks its words': much cheaper than reading the document's termlist.
+  std::uint32_t held = 0;
+  for (std::size_t k = 0; k < postings_.size(); ++k) {
+    auto& p = postings_[k];
+    if (p != Xapian::PostingIterator() && *p < did) p.skip_to(did);
+    if (p != Xapian::PostingIterator() && *p == did) held |= 1u << k;
+  }
+  auto& narrowed = narrowed_[held];
+  if (!narrowed) {
+    std::vector<std::string> terms;
+    for (std::size_t k = 0; k < alternatives.size(); ++k)
+      if (held & (1u << k)) terms.push_back(alternatives[k]);
+    narrowed = std::make_unique<PhrasePattern>(pattern_->narrowed(terms));
+  }
+  return narrowed->matches(seq);
+}
+
+// Which alternatives the document holds, from its termlist (sorted, as they are).
+std::vector<std::string> PhraseSource::held_terms(Xapian::docid did) const {
+  const auto& alternatives = pattern_->alternatives();
   std::vector<std::string> held;
   Xapian::TermIterator t = db_.termlist_begin(did), end = db_.termlist_end(did);
   for (const auto& term : alternatives) {
@@ -130,7 +155,7 @@ bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) con
     if (t == end) break;
     if (*t == term) held.push_back(term);
   }
-  return pattern_->narrowed(held).matches(seq);
+  return held;
 }
 
 PhraseSource* PhraseSource::clone() const { return new PhraseSource(pattern_); }

@@ -77,7 +77,12 @@ class PhraseSource : public Xapian::PostingSource {
  private:
   bool stream_at_end() const { return values_ == Xapian::ValueIterator(); }
   void scan(Xapian::docid from);  // to the first matching document >= from
-  bool holds_phrase(Xapian::docid did, const std::string& value) const;
+  bool holds_phrase(Xapian::docid did, const std::string& value);
+  std::vector<std::string> held_terms(Xapian::docid did) const;
+
+  // Up to this many alternatives, their posting lists are followed; past it (a wildcard's
+  // expansions) the termlist of each document that matches by hash is read instead.
+  static constexpr std::size_t kMaxFollowed = 32;
 
   std::shared_ptr<const PhrasePattern> pattern_;  // shared with clones: it never changes
   Xapian::Database db_;
@@ -87,6 +92,8 @@ class PhraseSource : public Xapian::PostingSource {
   Xapian::docid docid_ = 0;       // the current match, or the last document check() turned down
   bool matched_ = false;          // docid_ is a match
   bool ended_ = false;
+  std::vector<Xapian::PostingIterator> postings_;  // of each alternative, when few
+  std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
 };
 
 // The query for a phrase of `words` (one subquery per position, as the parser builds them) whose
