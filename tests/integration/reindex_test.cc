@@ -114,6 +114,22 @@ TEST_F(Reindex, MissingPathRemovesNothing) {
   EXPECT_EQ(j["total"], 2);
 }
 
+TEST_F(Reindex, AnIndexOfAnotherSchemaIsRefusedWithARebuildMessage) {
+  index_json(db_, docs_);
+  {
+    // What an older dindex left: schema 1 (positions, no word order for phrases).
+    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
+    w.set_metadata("dsearch:schema", "1");
+    w.commit();
+  }
+  Output i = run(dindex("--db " + db_ + " " + docs_));
+  EXPECT_EQ(i.exit, 4) << i.err;
+  EXPECT_NE(i.err.find("schema 1); remove it and index again"), std::string::npos) << i.err;
+  Output s = run(dsearch("--db " + db_ + " '\"special envoy\"'"));
+  EXPECT_EQ(s.exit, 2) << "phrases would find nothing in it: " << s.out;
+  EXPECT_NE(s.err.find("schema 1); remove it and index again"), std::string::npos) << s.err;
+}
+
 TEST_F(Reindex, SecondWriterFailsAtOnceAndTouchesNothing) {
   index_json(db_, docs_);
   Xapian::WritableDatabase holder(db_, Xapian::DB_OPEN);
