@@ -1,5 +1,6 @@
 // dindex: index news articles (text files, JSON Lines) into a dsearch index.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -74,9 +75,18 @@ void print_counts(const dsearch::IndexStats& s, bool json) {
   }
 }
 
+// Indexing allocates and frees millions of small blocks per thread. With glibc's defaults each
+// thread's heap is trimmed and regrown over and over, and the page faults of regrowing were ~10%
+// of the CPU time of a fi-news build (perf). Keeping freed memory costs no extra peak RSS.
+void keep_freed_memory() {
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 64 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_freed_memory();
   CLI::App app{"Index news articles (text files, JSON Lines, .jsonl.gz) for dsearch.\n"
                "With no PATH, re-indexes the paths the index was built from."};
   app.set_version_flag("--version", std::string("dindex ") + DSEARCH_VERSION);
