@@ -47,7 +47,7 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
   try {
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN, kIndexBlockSize);
   } catch (const Xapian::DatabaseLockError& e) {
     // Xapian reports a lock file it cannot create (read-only file system, permissions) as a lock
     // error too; only "already locked" means another writer.

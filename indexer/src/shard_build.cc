@@ -88,7 +88,7 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
   }
   std::string merged = folder + "/merged";
   // FULL packs every block; FULLER's oversize items would slow the updates of later runs.
-  all.compact(merged, Xapian::Compactor::FULL);
+  all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
   all.close();
   {
     Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
@@ -119,7 +119,7 @@ void compact_in_place(Xapian::WritableDatabase& index, const std::string& db_pat
   fs::remove_all(folder, ec);
   fs::create_directories(folder);
   std::string compacted = folder + "/compacted";
-  Xapian::Database(db_path).compact(compacted, Xapian::Compactor::FULL);
+  Xapian::Database(db_path).compact(compacted, Xapian::Compactor::FULL, kIndexBlockSize);
   swap_in(index, db_path, compacted);
 }
 

@@ -14,6 +14,13 @@
 
 namespace dsearch {
 
+// B-tree block size of the index (Xapian's default is 8 KB). Glass reads a block with one pread,
+// and on this project's 2-core VM a system call costs more than copying 32 KB: phrase checks,
+// which walk the word-order values of thousands of candidates, took half the p99 time with 32 KB
+// blocks, facet counts walk value streams the same way, and reading ten hits' records was no
+// slower (bench/SPEED.md). Shards keep the default; the merge writes this size.
+inline constexpr int kIndexBlockSize = 32768;
+
 // One thread's shard and its uncommitted batch.
 class Shard {
  public:
