@@ -55,11 +55,23 @@ bool PhrasePattern::matches(const TokenSequence& seq) const {
   std::size_t end = title_only_ ? seq.title_size() : seq.size();
   if (n == 0 || end < n) return false;
   const Hashes& hs = hashes(seq.seed());
-  for (std::size_t i = 0; i + n <= end; ++i) {
+  auto at = [&](std::size_t start) {
     std::size_t k = 0;
-    while (k < n && accepts(hs[k], seq[i + k])) ++k;
-    if (k == n) return true;
+    while (k < n && accepts(hs[k], seq[start + k])) ++k;
+    return k == n;
+  };
+  // Most phrases have a position that accepts one hash: scanning for it alone is a tight loop
+  // over the sequence, and the other positions are looked at only where it occurs.
+  auto single = std::find_if(hs.begin(), hs.end(), [](const auto& h) { return h.size() == 1; });
+  if (single == hs.end()) {
+    for (std::size_t i = 0; i + n <= end; ++i)
+      if (at(i)) return true;
+    return false;
   }
+  std::size_t k = static_cast<std::size_t>(single - hs.begin());
+  TokenHash h = single->front();
+  for (std::size_t i = k; i + n - k <= end; ++i)
+    if (seq[i] == h && at(i - k)) return true;
   return false;
 }
 
