@@ -236,9 +236,9 @@ class Builder {
     if (p.must.empty() && shoulds.size() == 1) {
       require(*shoulds.front(), p);  // the only ranked clause: it must match
     } else {
-      std::vector<std::pair<Xapian::Query, bool>> qs;
+      std::vector<std::pair<Xapian::Query, const Node*>> qs;
       for (const Node* s : shoulds)
-        if (auto q = build(*s, true)) qs.emplace_back(*q, absent(*s));
+        if (auto q = build(*s, true)) qs.emplace_back(*q, s);
       prune(qs, !p.must.empty(), p.should);
     }
 
@@ -318,7 +318,7 @@ class Builder {
       }
       case Node::kList: {
         std::vector<Xapian::Query> must, should, neg;
-        std::vector<std::pair<Xapian::Query, bool>> maybe;
+        std::vector<std::pair<Xapian::Query, const Node*>> maybe;
         std::unordered_map<std::string, std::vector<Xapian::Query>> groups;
         for (const auto& k : n.kids) {
           bool excluded = k->occur == Occur::kMustNot;
@@ -327,7 +327,7 @@ class Builder {
           if (excluded) neg.push_back(*q);
           else if (!n.explicit_or && k->kind == Node::kFilter && k->occur == Occur::kShould) groups[k->field].push_back(*q);
           else if (k->occur == Occur::kMust || (!n.explicit_or && pure_filter(*k))) must.push_back(*q);
-          else maybe.emplace_back(*q, absent(*k));
+          else maybe.emplace_back(*q, k.get());
         }
         for (auto& [field, qs] : groups) must.push_back(combine(Xapian::Query::OP_OR, qs));
         prune(maybe, !must.empty(), should);
@@ -348,10 +348,20 @@ class Builder {
     return true;
   }
 
-  static void prune(std::vector<std::pair<Xapian::Query, bool>>& maybe, bool other, std::vector<Xapian::Query>& out) {
-    bool any_present = std::any_of(maybe.begin(), maybe.end(), [](const auto& m) { return !m.second; });
-    for (auto& [q, gone] : maybe)
-      if (!gone || !(other || any_present)) out.push_back(q);
+  // A short OR is left as it is: an absent term costs the matcher nothing, while looking each
+  // one up was a B-tree read per word and language, most of the parsing time of a 2-word query.
+  static constexpr std::size_t kPruneAbove = 32;
+
+  void prune(std::vector<std::pair<Xapian::Query, const Node*>>& maybe, bool other, std::vector<Xapian::Query>& out) {
+    if (maybe.size() <= kPruneAbove) {
+      for (auto& m : maybe) out.push_back(m.first);
+      return;
+    }
+    std::vector<bool> gone;
+    for (const auto& m : maybe) gone.push_back(absent(*m.second));
+    bool any_present = std::find(gone.begin(), gone.end(), false) != gone.end();
+    for (std::size_t i = 0; i < maybe.size(); ++i)
+      if (!gone[i] || !(other || any_present)) out.push_back(maybe[i].first);
   }
 
   static std::optional<Xapian::Query> combine_parts(std::vector<Xapian::Query>& must, std::vector<Xapian::Query> should,

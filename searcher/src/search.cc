@@ -161,16 +161,18 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   }
   for (std::size_t i = 0; i < spies.size(); ++i)
     result.facets.push_back(make_facet(facet_specs()[i], *spies[i], request.facet_values));
-  result.suggestion = suggest(request.query, parsed.words);
+  result.suggestion = suggest(request.query, parsed.words, mset);
   return result;
 }
 
-std::string Searcher::suggest(const std::string& query, const std::vector<std::string>& words) {
+std::string Searcher::suggest(const std::string& query, const std::vector<std::string>& words,
+                              const Xapian::MSet& mset) {
   std::string suggestion = ascii_lower(query);
   bool changed = false;
   for (const auto& w : words) {
     bool known = false;
-    for (auto& a : query_analyzers_) known = known || db_.term_exists(a->stem(w));
+    // The match already knows the frequencies of the query's terms; only others cost a lookup.
+    for (auto& a : query_analyzers_) known = known || mset.get_termfreq(a->stem(w)) > 0;
     if (known) continue;
     std::string better = db_.get_spelling_suggestion(w);
     auto at = suggestion.find(w);

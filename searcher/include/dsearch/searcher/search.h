@@ -70,7 +70,7 @@ class Searcher {
  private:
   SearchResult search_once(const SearchRequest& request);
   // The query with unknown words replaced by their closest spelling in the index, or "".
-  std::string suggest(const std::string& query, const std::vector<std::string>& words);
+  std::string suggest(const std::string& query, const std::vector<std::string>& words, const Xapian::MSet& mset);
   Analyzer& analyzer_for(const std::string& lang);
 
   std::string path_;
