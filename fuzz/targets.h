@@ -2,6 +2,7 @@
 // that replays fuzz/regressions/<target>/* in the normal build (tests/unit/fuzz_regression_test.cc).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include "dsearch/document_terms.h"
@@ -15,6 +16,7 @@
 #include "dsearch/searcher/query.h"
 #include "dsearch/schema.h"
 #include "dsearch/token_sequence.h"
+#include "dsearch/word_segmenter.h"
 #include "../searcher/src/phrase_source.h"
 #include <cstdlib>
 #include <sys/mman.h>
@@ -50,6 +52,14 @@ inline int analyzer(const uint8_t* data, size_t size) {
     });
   dsearch::snippet(text, en, h, 120);
   dsearch::mark_all(text, en, h);
+  // On ASCII the hand-made segmentation must find exactly ICU's words (word_segmenter.h).
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    static dsearch::WordSegmenter seg;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> fast, icu;
+    seg.words(text, [&](std::uint32_t b, std::uint32_t e) { fast.emplace_back(b, e); });
+    seg.icu_words(text, [&](std::uint32_t b, std::uint32_t e) { icu.emplace_back(b, e); });
+    if (fast != icu) std::abort();
+  }
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "dsearch/embedded.h"
+#include "dsearch/word_segmenter.h"
 
 namespace dsearch {
 namespace {
@@ -131,7 +132,7 @@ struct Analysed {
 struct Analyzer::Impl {
   std::string lang;
   std::unique_ptr<Xapian::Stem> stemmer;  // null: no stemming
-  std::unique_ptr<icu::BreakIterator> words;
+  WordSegmenter words;
   const std::unordered_set<std::string>* stops = nullptr;
   // Folding and stemming cost most of the chain, and news text repeats its words: remember them.
   std::unordered_map<std::string, Analysed, WordHash, std::equal_to<>> cache;
@@ -144,12 +145,6 @@ Analyzer::Analyzer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
   impl_->lang = std::string(lang);
   if (auto it = stemmer_names().find(lang); it != stemmer_names().end())
     impl_->stemmer = std::make_unique<Xapian::Stem>(it->second);
-  UErrorCode st = U_ZERO_ERROR;
-  // Cloning a shared prototype is much cheaper than loading the break rules again.
-  static std::unique_ptr<icu::BreakIterator> prototype(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-  if (U_FAILURE(st) || !prototype) throw std::runtime_error("ICU word break rules unavailable");
-  impl_->words.reset(prototype->clone());
 }
 
 Analyzer::~Analyzer() = default;
@@ -188,16 +183,10 @@ bool Analyzer::is_stopword(std::string_view folded) const {
 }
 
 void Analyzer::tokenize(std::string_view text, const std::function<void(const Token&)>& fn) {
-  UErrorCode st = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
-  if (U_FAILURE(st)) return;
-  impl_->words->setText(ut, st);
   Token tok;
-  int32_t b = impl_->words->first();
-  for (int32_t e = impl_->words->next(); e != icu::BreakIterator::DONE; b = e, e = impl_->words->next()) {
-    if (impl_->words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    std::string_view raw = text.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
-    if (raw.size() > kMaxWordBytes) continue;
+  impl_->words.words(text, [&](std::uint32_t b, std::uint32_t e) {
+    std::string_view raw = text.substr(b, e - b);
+    if (raw.size() > kMaxWordBytes) return;
     tok.raw = raw;
     auto hit = impl_->cache.find(raw);
     if (hit == impl_->cache.end()) {
@@ -207,14 +196,13 @@ void Analyzer::tokenize(std::string_view text, const std::function<void(const To
       if (!a.folded.empty()) a.term = stem(a.folded);
       hit = impl_->cache.emplace(std::string(raw), std::move(a)).first;
     }
-    if (hit->second.term.empty()) continue;
+    if (hit->second.term.empty()) return;
     tok.folded = hit->second.folded;
     tok.term = hit->second.term;
-    tok.begin = static_cast<uint32_t>(b);
-    tok.end = static_cast<uint32_t>(e);
+    tok.begin = b;
+    tok.end = e;
     fn(tok);
-  }
-  utext_close(ut);
+  });
 }
 
 std::vector<Token> Analyzer::tokens(std::string_view text) {
