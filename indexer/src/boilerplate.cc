@@ -268,7 +268,7 @@ bool caption(const std::vector<Line>& lines, std::size_t i) {
 // The learned stage decides each line from the heuristic classes of it and its neighbours plus
 // features jusText ignores (see boilerplate_features.h).
 void apply_model(const LineModel& model, std::vector<Line>& lines) {
-  std::vector<float> f = line_features(lines);
+  std::vector<float> f = line_features(lines, LineLexicon::active());
   const std::size_t width = model.features();
   // Neither the features (computed above) nor the vetoes read `keep`, so it is set in place.
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -75,7 +75,9 @@ const std::vector<std::string_view> kNames = {
     "p2_log_length", "p2_stop_density", "p2_keep", "p2_sentence_end", "p2_kind", "p2_template",
     // place on the page
     "position", "kept_before_share", "log_distance_to_kept", "inside_kept_span", "length_vs_longest",
-    "log_lines", "kept_share_of_page", "after_end_marker", "log_kept_run", "log_dropped_run"};
+    "log_lines", "kept_share_of_page", "after_end_marker", "log_kept_run", "log_dropped_run",
+    // wording (line_lexicon.h): the line, its neighbours at -2, -1, +1, +2, the page mean
+    "lex_score", "m2_lex_score", "m1_lex_score", "p1_lex_score", "p2_lex_score", "page_lex_mean"};
 
 constexpr std::size_t kBase = 27, kPerNeighbour = 6;
 
@@ -93,11 +95,32 @@ void neighbour_features(const std::vector<Line>& lines, std::ptrdiff_t j, float*
   out[5] = named_template(l);
 }
 
+// Scores past the page edge are 0, no evidence either way: the edge itself is in the neighbour
+// features above.
+void lexical_features(const std::vector<Line>& lines, const LineLexicon* lexicon, std::size_t width,
+                      std::vector<float>& f) {
+  const std::size_t n = lines.size(), first = width - kLexicalFeatures;
+  if (!lexicon || n == 0) return;
+  std::vector<double> score(n);
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += score[i] = lexicon->score(lines[i].text);
+  auto at = [&](std::ptrdiff_t j) {
+    return j < 0 || j >= std::ssize(lines) ? 0.0f : static_cast<float>(score[j]);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    float* out = &f[i * width + first];
+    auto ii = static_cast<std::ptrdiff_t>(i);
+    out[0] = at(ii);
+    out[1] = at(ii - 2), out[2] = at(ii - 1), out[3] = at(ii + 1), out[4] = at(ii + 2);
+    out[5] = static_cast<float>(sum / static_cast<double>(n));
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& line_feature_names() { return kNames; }
 
-std::vector<float> line_features(const std::vector<Line>& lines) {
+std::vector<float> line_features(const std::vector<Line>& lines, const LineLexicon* lexicon) {
   const std::size_t n = lines.size(), width = kNames.size();
   std::vector<float> f(n * width, 0.0f);
   double total_kept = 0, total_length = 0;
@@ -162,6 +185,7 @@ std::vector<float> line_features(const std::vector<Line>& lines) {
     if (l.heuristic_keep) kept_before += l.length;
     seen_end_marker |= l.phrase == Phrase::kEndMarker && kept_before > 0;
   }
+  lexical_features(lines, lexicon, width, f);
   return f;
 }
 

@@ -30,7 +30,8 @@ int main() {
     if (page.clean) {
       out["clean"] = true;
     } else {
-      std::vector<float> f = dsearch::page_detail::line_features(page.lines);
+      const auto* lexicon = dsearch::page_detail::LineLexicon::active();
+      std::vector<float> f = dsearch::page_detail::line_features(page.lines, lexicon);
       const std::size_t width = dsearch::page_detail::line_feature_names().size();
       nlohmann::json texts = nlohmann::json::array(), rows = nlohmann::json::array();
       for (std::size_t i = 0; i < page.lines.size(); ++i) {

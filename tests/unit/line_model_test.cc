@@ -29,7 +29,7 @@ TEST(LineModel, SeparatesTheSeedArticleFromItsTeasers) {
   ASSERT_NE(m, nullptr);
   std::string page = test::seed(test::kXinhua);
   auto p = page_lines(page, {});
-  std::vector<float> f = line_features(p.lines);
+  std::vector<float> f = line_features(p.lines, LineLexicon::active());
   auto prob = [&](std::string_view start) {
     for (std::size_t i = 0; i < p.lines.size(); ++i)
       if (p.lines[i].text.starts_with(start)) return m->probability(&f[i * m->features()]);
