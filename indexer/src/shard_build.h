@@ -9,8 +9,9 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "word_counts.h"
 
 namespace dsearch {
 
@@ -31,7 +32,7 @@ class Shard {
   void commit();
   Xapian::WritableDatabase& db() { return db_; }
   const std::string& path() const { return path_; }
-  std::unordered_map<std::string, Xapian::termcount>& spelling() { return spelling_; }
+  WordCounts& spelling() { return spelling_; }
 
  private:
   std::string path_;
@@ -39,8 +40,8 @@ class Shard {
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;
-  // Summed over the whole build, and written once a word after the merge (merge_shards).
-  std::unordered_map<std::string, Xapian::termcount> spelling_;
+  // Counted over the whole build, and written once a word after the merge (merge_shards).
+  WordCounts spelling_;
 };
 
 // The folder next to the index where shards are written ("<index>.build"). Shards found there when

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unordered_set>
+
+#include "test_data.h"
+
 namespace dsearch {
 namespace {
 
@@ -66,6 +70,28 @@ TEST(Analyzer, StopwordsComeFromTheLists) {
 TEST(Analyzer, SkipsOverlongWords) {
   std::string junk(100000, 'x');
   EXPECT_EQ(terms("before " + junk + " after"), (std::vector<std::string>{"befor", "after"}));
+}
+
+// The analyzer remembers the words it analysed, in bounded generations: over a corpus with more
+// distinct words than a generation holds, a word met again (cached, carried over from the older
+// generation or analysed afresh) must give what folding and stemming it directly gives.
+TEST(Analyzer, CachedWordsStayRightAcrossGenerations) {
+  if (test::corpora_dir().empty()) GTEST_SKIP() << "../shared/corpora is absent";
+  Analyzer fi("fi");
+  std::unordered_set<std::string> distinct;
+  std::size_t checked = 0, n = 0;
+  test::for_each_json_line(test::corpora_dir() + "/fi-news/fi-news.jsonl.gz", [&](const nlohmann::json& j) {
+    fi.tokenize(j.value("body", ""), [&](const Token& t) {
+      distinct.emplace(t.raw);
+      if (++n % 5) return;
+      ++checked;
+      std::string folded = fi.fold(t.raw);
+      ASSERT_EQ(t.folded, folded) << t.raw;
+      ASSERT_EQ(t.term, fi.stem(folded)) << t.raw;
+    });
+  }, 20000);
+  EXPECT_GT(distinct.size(), 60000u);  // more than two generations of 30,000 words
+  EXPECT_GT(checked, 40000u);
 }
 
 }  // namespace
