@@ -1,36 +1,75 @@
 #include "index_state.h"
 
+#include <xxhash.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
 #include "dsearch/schema.h"
 
 namespace dsearch {
-namespace {
 
-// Calls fn(docid, value) for every document with a value in `slot`.
-template <typename Fn>
-void for_each_value(const Xapian::Database& db, Xapian::valueno slot, Fn fn) {
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) fn(it.get_docid(), *it);
+IdKey id_key(std::string_view id) {
+  XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
+  return {h.low64, h.high64};
 }
 
-}  // namespace
+std::uint64_t hash_number(std::string_view hex) {
+  if (hex.size() != 16) return 0;
+  std::uint64_t n = 0;
+  for (char c : hex) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return 0;
+    n = n << 4 | static_cast<std::uint64_t>(d);
+  }
+  return n;
+}
 
-IndexState load_state(const Xapian::Database& db) {
-  IndexState state;
-  std::unordered_map<Xapian::docid, StoredArticle*> by_docid;
-  state.reserve(db.get_doccount());
-  for_each_value(db, schema::kSlotId, [&](Xapian::docid did, const std::string& id) {
-    auto& s = state[id];
-    s.docid = did;
-    by_docid[did] = &s;
-  });
-  auto fill = [&](Xapian::valueno slot, std::string StoredArticle::*field) {
-    for_each_value(db, slot, [&](Xapian::docid did, const std::string& v) {
-      if (auto it = by_docid.find(did); it != by_docid.end()) it->second->*field = v;
-    });
+void IndexState::load(const Xapian::Database& db, int shard) {
+  // Value streams run in docid order: the other slots are walked alongside the id slot's, with no
+  // map from docid to article.
+  std::vector<std::pair<Xapian::docid, StoredArticle*>> by_docid;
+  by_docid.reserve(db.get_doccount());
+  articles_.reserve(articles_.size() + db.get_doccount());
+  for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
+    auto& s = articles_[id_key(*it)];
+    s = StoredArticle{};
+    s.docid = it.get_docid();
+    s.shard = shard;
+    by_docid.emplace_back(s.docid, &s);
+  }
+  auto walk = [&](Xapian::valueno slot, auto set) {
+    auto next = by_docid.begin();
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+      Xapian::docid did = it.get_docid();
+      while (next != by_docid.end() && next->first < did) ++next;
+      if (next == by_docid.end()) return;
+      if (next->first == did) set(*next->second, *it);
+    }
   };
-  fill(schema::kSlotHash, &StoredArticle::hash);
-  fill(schema::kSlotFile, &StoredArticle::file);
-  fill(schema::kSlotRoot, &StoredArticle::root_key);
-  return state;
+  walk(schema::kSlotHash, [](StoredArticle& s, const std::string& v) { s.hash = hash_number(v); });
+  walk(schema::kSlotFile, [&](StoredArticle& s, const std::string& v) { s.file = intern(v); });
+  walk(schema::kSlotRoot, [&](StoredArticle& s, const std::string& v) { s.root = intern(v); });
+  // An article without a file or root value points at the empty string.
+  if (strings_.empty()) intern("");
+}
+
+std::uint32_t IndexState::intern(const std::string& s) {
+  if (strings_.empty() && !s.empty()) intern("");  // index 0 is the empty string
+  auto [it, added] = string_ids_.emplace(s, static_cast<std::uint32_t>(strings_.size()));
+  if (added) strings_.push_back(s);
+  return it->second;
+}
+
+StoredArticle* IndexState::find(std::string_view id) {
+  auto it = articles_.find(id_key(id));
+  return it == articles_.end() ? nullptr : &it->second;
+}
+
+StoredArticle& IndexState::at(std::string_view id) {
+  if (auto* s = find(id)) return *s;
+  throw std::out_of_range("article id not in the index state");
 }
 
 }  // namespace dsearch

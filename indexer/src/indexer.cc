@@ -4,7 +4,6 @@
 #include "dsearch/indexer/indexer.h"
 
 #include <xapian.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
@@ -43,18 +42,6 @@ struct Result {
 };
 
 struct StopReading {};
-
-struct IdKey {
-  std::uint64_t low, high;
-  bool operator==(const IdKey&) const = default;
-};
-struct IdKeyHash {
-  std::size_t operator()(const IdKey& k) const { return k.low; }
-};
-IdKey id_key(std::string_view id) {
-  XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
-  return {h.low64, h.high64};
-}
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
   try {
@@ -131,6 +118,7 @@ class Run {
   void merge();
   void commit();
   void remove_missing();
+  bool prunable(const StoredArticle& s) const;
   void report(bool force);
 
   const IndexOptions& opt_;
@@ -187,16 +175,16 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
   ++read_articles_;
   read_bytes_ = bytes_before_file_ + std::min<std::uint64_t>(raw.offset, file.size);
   std::string root_key = content_hash(file.root);
-  auto it = state_.find(raw.id);
-  bool known = it != state_.end();
-  if ((known && it->second.seen) || (!known && !new_ids_.insert(id_key(raw.id)).second)) {
+  StoredArticle* stored = state_.find(raw.id);
+  bool known = stored != nullptr;
+  if ((known && stored->seen) || (!known && !new_ids_.insert(id_key(raw.id)).second)) {
     error({raw.origin, "duplicate article id '" + raw.id + "'; the first one is kept"});
     return;
   }
   if (known) {
-    it->second.seen = true;  // kept even if the new version fails to analyse
-    if (it->second.hash == raw.hash) {
-      if (it->second.shard < 0) ++stats_.unchanged;  // else done by the interrupted build
+    stored->seen = true;  // kept even if the new version fails to analyse
+    if (stored->hash != 0 && stored->hash == hash_number(raw.hash)) {
+      if (stored->shard < 0) ++stats_.unchanged;  // else done by the interrupted build
       return;
     }
   }
@@ -307,10 +295,15 @@ void Run::write_all() {
   }
 }
 
+// An article not met again goes only if its root was walked and its file read whole.
+bool Run::prunable(const StoredArticle& s) const {
+  const std::string& root = state_.root_key(s);
+  return roots_to_prune_.count(root) && !incomplete_.count(root + '/' + state_.file(s));
+}
+
 void Run::remove_missing() {
   for (const auto& [id, s] : state_) {
-    if (s.seen || !roots_to_prune_.count(s.root_key) || incomplete_.count(s.root_key + '/' + s.file))
-      continue;
+    if (s.seen || !prunable(s)) continue;
     db_.delete_document(s.docid);
     ++stats_.removed;
   }
@@ -346,11 +339,7 @@ void Run::open_shards(unsigned n) {
   for (const auto& path : found) {
     try {
       Shard shard(path, opt_.batch_docs / n, opt_.batch_seconds);
-      int k = static_cast<int>(shards_.size());
-      for (auto& [id, stored] : load_state(shard.db())) {
-        stored.shard = k;
-        state_[id] = std::move(stored);
-      }
+      state_.load(shard.db(), static_cast<int>(shards_.size()));
       shards_.push_back(std::move(shard));
     } catch (const Xapian::Error&) {
       fs::remove_all(path, ec);  // unreadable: its articles are analysed again
@@ -372,9 +361,7 @@ void Run::drop_stale_shard_copies() {
     --stats_.resumed;
   }
   for (const auto& [id, s] : state_) {
-    if (s.seen) continue;
-    if (stats_.interrupted || !roots_to_prune_.count(s.root_key) || incomplete_.count(s.root_key + '/' + s.file))
-      continue;
+    if (s.seen || stats_.interrupted || !prunable(s)) continue;
     shards_.at(s.shard).db().delete_document(s.docid);
     --stats_.resumed;
   }
@@ -395,7 +382,7 @@ IndexStats Run::execute() {
   std::vector<InputFile> files = list_inputs(paths, [&](const InputError& e) { error(e); });
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   for (const auto& f : files) total_bytes_ += f.size;
-  state_ = load_state(db_);
+  state_.load(db_);
 
   unsigned n = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
   if (db_.get_doccount() == 0) {
