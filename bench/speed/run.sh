@@ -15,6 +15,9 @@
 #   --work DIR        where corpora copies, indexes and raw outputs go (default BUILD/speed)
 #   --peers "LIST"    peers besides dsearch (default: lucene xapian fts5, plus omega and sphinx
 #                     when their Debian packages are installed)
+#   --install-peers   apt-get install the Debian packages of the chosen peers that are missing
+#                     (as root); without it a peer whose packages are missing is named with the
+#                     apt-get line, and the harness skips it
 #   --warmup N, --reps N   query passes (default 1 and 3)
 #   --no-fi           skip the fi-news run;  --fi-peers "LIST" peers for it (default --peers)
 #   --json FILE       where to write the JSON (default WORK/speed.json, WORK/growth/growth.json)
@@ -26,7 +29,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/speed
 BUILD=${DSEARCH_BUILD:-$ROOT/build-release}
-WORK="" JSON="" PEERS_LIST="" FI_PEERS="" NO_BUILD=0 NO_FI=0 GROWTH=0 SIZES=10000,100000
+WORK="" JSON="" PEERS_LIST="" FI_PEERS="" NO_BUILD=0 NO_FI=0 GROWTH=0 SIZES=10000,100000 INSTALL=0
 WARMUP=${WARMUP:-1} REPS=${REPS:-3}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,10 +41,11 @@ while [ $# -gt 0 ]; do
     --reps) REPS=$2; shift 2 ;;
     --no-fi) NO_FI=1; shift ;;
     --no-build) NO_BUILD=1; shift ;;
+    --install-peers) INSTALL=1; shift ;;
     --json) JSON=$2; shift 2 ;;
     --growth) GROWTH=1; shift ;;
     --sizes) SIZES=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -92,6 +96,32 @@ if [ -z "$PEERS_LIST" ]; then
   installed sphinxsearch && installed python3-pymysql && PEERS_LIST="$PEERS_LIST sphinx"
 fi
 FI_PEERS=${FI_PEERS:-$PEERS_LIST}
+
+# The Debian packages each peer needs (../shared/peers/README.md). A fresh machine lacks most: the
+# harness would only report "failed at step build", so name them here, or install them.
+peer_packages() {
+  case "$1" in
+    lucene) echo "liblucene8-java openjdk-17-jdk-headless" ;;
+    xapian) echo "libxapian-dev g++ pkg-config" ;;
+    omega) echo "xapian-omega xapian-tools" ;;
+    fts5) echo "sqlite3" ;;
+    sphinx) echo "sphinxsearch python3-pymysql" ;;
+  esac
+}
+MISSING=""
+for p in $PEERS_LIST $FI_PEERS; do
+  for pkg in $(peer_packages "$p"); do
+    installed "$pkg" || case " $MISSING " in *" $pkg "*) ;; *) MISSING="$MISSING $pkg" ;; esac
+  done
+done
+if [ -n "$MISSING" ]; then
+  if [ "$INSTALL" = 1 ]; then
+    log "installing peer packages:$MISSING"
+    apt-get install -y --no-install-recommends $MISSING >&2 || { apt-get update >&2 && apt-get install -y --no-install-recommends $MISSING >&2; }
+  else
+    echo "run.sh: WARNING: peer packages missing:$MISSING; those peers will fail (apt-get install$MISSING, or run with --install-peers)" >&2
+  fi
+fi
 PEER_DSEARCH=$ROOT/bench/peer/dsearch
 export PYTHONDONTWRITEBYTECODE=1
 
