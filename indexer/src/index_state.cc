@@ -2,7 +2,7 @@
 
 #include <xxhash.h>
 
-#include <algorithm>
+#include <charconv>
 #include <stdexcept>
 #include <utility>
 
@@ -16,15 +16,12 @@ IdKey id_key(std::string_view id) {
 }
 
 std::uint64_t hash_number(std::string_view hex) {
-  if (hex.size() != 16) return 0;
   std::uint64_t n = 0;
-  for (char c : hex) {
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    if (d < 0) return 0;
-    n = n << 4 | static_cast<std::uint64_t>(d);
-  }
-  return n;
+  auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), n, 16);
+  return hex.size() == 16 && ec == std::errc() && end == hex.data() + hex.size() ? n : 0;
 }
+
+IndexState::IndexState() { intern(""); }  // index 0: what an article without a file or root has
 
 void IndexState::load(const Xapian::Database& db, int shard) {
   // Value streams run in docid order: the other slots are walked alongside the id slot's, with no
@@ -51,12 +48,9 @@ void IndexState::load(const Xapian::Database& db, int shard) {
   walk(schema::kSlotHash, [](StoredArticle& s, const std::string& v) { s.hash = hash_number(v); });
   walk(schema::kSlotFile, [&](StoredArticle& s, const std::string& v) { s.file = intern(v); });
   walk(schema::kSlotRoot, [&](StoredArticle& s, const std::string& v) { s.root = intern(v); });
-  // An article without a file or root value points at the empty string.
-  if (strings_.empty()) intern("");
 }
 
 std::uint32_t IndexState::intern(const std::string& s) {
-  if (strings_.empty() && !s.empty()) intern("");  // index 0 is the empty string
   auto [it, added] = string_ids_.emplace(s, static_cast<std::uint32_t>(strings_.size()));
   if (added) strings_.push_back(s);
   return it->second;

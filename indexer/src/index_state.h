@@ -42,6 +42,8 @@ class IndexState {
  public:
   using Map = std::unordered_map<IdKey, StoredArticle, IdKeyHash>;
 
+  IndexState();
+
   // Loads `db`'s articles; `shard` is set on each (a resumed build's shards).
   void load(const Xapian::Database& db, int shard = -1);
 

@@ -92,24 +92,28 @@ void WordCounts::spill() {
   sorted.reserve(counts_.size());
   for (const auto& entry : counts_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  std::string path = prefix_ + "." + std::to_string(next_run_++);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  for (const auto* entry : sorted) put_record(out, entry->first, entry->second);
-  out.close();
-  if (!out) throw std::runtime_error("cannot write word counts " + path);
-  runs_.push_back(std::move(path));
+  runs_.push_back(write_run([&](std::ostream& out) {
+    for (const auto* entry : sorted) put_record(out, entry->first, entry->second);
+  }));
   counts_ = {};  // clear() would keep the bucket array of the largest size reached
   if (runs_.size() >= kMaxRuns) compact_runs();
 }
 
 void WordCounts::compact_runs() {
+  std::string merged = write_run([&](std::ostream& out) {
+    merge_runs(runs_, [&](const std::string& word, std::uint64_t count) { put_record(out, word, count); });
+  });
+  for (const auto& run : runs_) std::filesystem::remove(run);
+  runs_ = {merged};
+}
+
+std::string WordCounts::write_run(const std::function<void(std::ostream&)>& records) {
   std::string path = prefix_ + "." + std::to_string(next_run_++);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  merge_runs(runs_, [&](const std::string& word, std::uint64_t count) { put_record(out, word, count); });
+  records(out);
   out.close();
   if (!out) throw std::runtime_error("cannot write word counts " + path);
-  for (const auto& run : runs_) std::filesystem::remove(run);
-  runs_ = {path};
+  return path;
 }
 
 void merge_runs(const std::vector<std::string>& runs,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,8 @@ class WordCounts {
  private:
   void spill();
   void compact_runs();
+  // Writes a new run with `records` and returns its path.
+  std::string write_run(const std::function<void(std::ostream&)>& records);
 
   // Runs a counter keeps before merging them into one: the final merge opens every run of every
   // shard at once, in each spelling writer.
