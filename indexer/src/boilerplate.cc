@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <unicode/uchar.h>
+
 #include "boilerplate_features.h"
 #include "date_parse.h"
 #include "line_model.h"
@@ -66,6 +68,27 @@ void measure(Line& l, uint32_t stop_bit) {
     return true;
   });
   l.sentence_end = ends_sentence(l.text);
+}
+
+// Wire copy and e-mailed text are hard-wrapped: "... a regular quarterly dividend of 25 cts per" /
+// "share on its common payable May one". In such text a line that carries on the sentence of the
+// line above is prose whatever it starts with, so the template recognisers do not see it. Page
+// text is not wrapped: there a lower-case "facebook" after a headline is still a button.
+constexpr uint32_t kMinWrappedLength = 40, kMaxWrappedLength = 100;
+
+bool hard_wrapped(const std::vector<Line>& lines) {
+  std::size_t mid = 0, longer = 0;
+  for (const auto& l : lines) {
+    mid += l.length >= kMinWrappedLength && l.length <= kMaxWrappedLength;
+    longer += l.length > kMaxWrappedLength;
+  }
+  return mid >= 1 && mid * 4 >= lines.size() && longer * 50 <= lines.size();
+}
+
+bool continues_sentence(const Line& prev, const Line& l) {
+  if (l.blank_before || l.indented || prev.sentence_end || prev.length < kMinWrappedLength) return false;
+  std::size_t i = 0;
+  return u_islower(static_cast<UChar32>(next_codepoint(l.text, i)));
 }
 
 void recognise(Line& l) {
@@ -227,9 +250,11 @@ std::vector<Line> scan_lines(std::string_view text, uint32_t stop_bit) {
     l.indented = raw.size() > 1 && (raw[0] == '\t' || (raw[0] == ' ' && raw[1] == ' '));
     blank = false;
     measure(l, stop_bit);
-    recognise(l);
     lines.push_back(l);
   }
+  bool wrapped = hard_wrapped(lines);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (!wrapped || i == 0 || !continues_sentence(lines[i - 1], lines[i])) recognise(lines[i]);
   mark_repeated(lines);
   return lines;
 }

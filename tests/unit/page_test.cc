@@ -106,25 +106,32 @@ TEST(PageRobustness, NeverThrowsOnOddInput) {
   }
 }
 
-// Clean newswire must pass through: >= 99% of the words survive in aggregate.
-void expect_retention(const char* file, double floor) {
+// Clean newswire must pass through: >= 99% of the words survive in aggregate, and hardly any
+// article loses a fifth of its words (a lost wire lede takes the story's place and country with it).
+void expect_retention(const char* file, double floor, std::size_t max_maimed) {
   std::string dir = test::corpora_dir();
   if (dir.empty()) GTEST_SKIP() << "shared corpora absent";
-  std::size_t in = 0, out = 0, docs = 0;
+  std::size_t in = 0, out = 0, docs = 0, maimed = 0;
   test::for_each_json_line(dir + file, [&](const nlohmann::json& j) {
     std::string body = str(j, "body");
-    in += count_words(body);
-    out += count_words(extract_page(body, hints_of(j)).body);
+    std::size_t words = count_words(body), kept = count_words(extract_page(body, hints_of(j)).body);
+    in += words;
+    out += kept;
+    maimed += kept * 5 < words * 4;
     ++docs;
   }, 2000);
   if (docs == 0) GTEST_SKIP() << file << " absent";
   double kept = in ? static_cast<double>(out) / in : 1;
-  std::printf("%s: %zu docs, %.2f%% of words kept\n", file, docs, 100 * kept);
+  std::printf("%s: %zu docs, %.2f%% of words kept, %zu lost a fifth\n", file, docs, 100 * kept, maimed);
   EXPECT_GE(kept, floor);
+  EXPECT_LE(maimed, max_maimed);
 }
 
-TEST(PageRetention, ReutersKeepsItsWords) { expect_retention("/reuters21578/reuters21578.jsonl.gz", 0.99); }
-TEST(PageRetention, BbcKeepsItsWords) { expect_retention("/bbc-news/bbc-news.jsonl.gz", 0.99); }
+// The Reuters articles that still lose a fifth are three-line dividend notices ("Qtly div 65 cts
+// vs 65 cts prior" / "Pay May Seven" / "Record April Seven"), which read like a table; the BBC ones
+// are lists (critics' picks, an FA Cup draw) and one long paragraph the model takes for template.
+TEST(PageRetention, ReutersKeepsItsWords) { expect_retention("/reuters21578/reuters21578.jsonl.gz", 0.99, 7); }
+TEST(PageRetention, BbcKeepsItsWords) { expect_retention("/bbc-news/bbc-news.jsonl.gz", 0.99, 3); }
 
 struct Counts {
   double tp = 0, fp = 0, fn = 0;
@@ -283,6 +290,37 @@ TEST(PageWire, IndentedLinesStartParagraphs) {
   EXPECT_NE(p.body.find("weekly review.\n\nThe dry period"), std::string::npos) << p.body;
   EXPECT_NE(p.body.find("this year.\n\nArrivals"), std::string::npos) << p.body;
   EXPECT_NE(p.body.find("in\nthe Bahia"), std::string::npos) << "wrapped lines stay one paragraph: " << p.body;
+}
+
+// Hard-wrapped wire copy: a line that carries on the sentence above it is prose, even when it
+// starts like a template line ("share on ...", "share."). Real Reuters-21578 stories (NEWID 147,
+// 527, 781) that used to lose their lede and their last lines.
+TEST(PageWire, WrappedLinesAreNeverTemplate) {
+  const char* stories[] = {
+      "BIRMINGHAM, Ala., Feb 26 - Torchmark Corp said its board\n"
+      "authorized the purchase from time to time of a significant\n"
+      "portion of its 7-3/4 pct convertible subordinated debentures.\n"
+      "    It also declared a regular quarterly dividend of 25 cts per\n"
+      "share on its common payable May one to shareholders of record\n"
+      "April 10.\n"
+      " Reuter\n",
+      "HAUPPAUGE, N.Y., March 2 - Eagle Telephonics Inc said it\n"
+      "signed a two-year agreement under which Pacific Telesis Group's\n"
+      "<PAC> Pacific Bell unit will buy its Eagle line of electronic\n"
+      "key telephone systems for internal use.\n"
+      "    Terms of the contract were not disclosed.\n"
+      " Reuter\n",
+      "LEXINGTON, Ky., March 2 - Shr profit four cts vs loss 16 cts\n"
+      "    Net profit 155,383 vs loss 577,336\n"
+      "    Note: Net includes tax credit of 51,226 dlrs or one ct per\n"
+      "share.\n"
+      " Reuter\n"};
+  PageHints hints;
+  hints.lang = "en";
+  for (const char* story : stories) {
+    Page p = extract_page(story, hints);
+    EXPECT_EQ(count_words(p.body), count_words(story)) << p.body;
+  }
 }
 
 }  // namespace
