@@ -12,6 +12,8 @@
 #include "dsearch/indexer/entities.h"
 #include "dsearch/indexer/input.h"
 #include "dsearch/indexer/page.h"
+#include "dsearch/record_codec.h"
+#include "dsearch/article.h"
 #include "dsearch/searcher/highlight.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/schema.h"
@@ -145,6 +147,49 @@ inline int tokens(const uint8_t* data, size_t size) {
   std::vector<std::vector<std::string>> phrase;
   for (std::size_t i = at; i < at + n; ++i) phrase.push_back({words[i].term});
   if (!dsearch::PhrasePattern(phrase, false).matches(written)) std::abort();
+  return 0;
+}
+
+// A glass index in a temporary folder holding one record dictionary, trained on made-up articles
+// whose bodies are slices of the seed text (any variety will do: only the code paths matter).
+inline Xapian::WritableDatabase& dictionary_index() {
+  static Xapian::WritableDatabase db = [] {
+    std::string tmpl = "/tmp/dsearch-fuzz-XXXXXX";
+    std::string dir = mkdtemp(tmpl.data());
+    Xapian::WritableDatabase w(dir + "/index", Xapian::DB_CREATE);
+    const std::string text =
+        "SEOUL -- The DPRK sent a special envoy of Kim Jong Un to Moscow to meet Putin. Choe Ryong-hae, "
+        "secretary of the Workers' Party, left Pyongyang on Monday for a week-long visit, state media "
+        "KCNA said. Analysts in Seoul and Tokyo said the trip aims to diversify diplomatic relations. ";
+    std::vector<std::string> samples;
+    for (std::size_t i = 0; i < dsearch::kMinDictionarySamples * 2; ++i) {
+      dsearch::Article a;
+      a.id = "NEWID=" + std::to_string(i * 7919);
+      a.title = text.substr(i % 97, 20 + i % 31);
+      a.date = "2014-11-" + std::to_string(10 + i % 19);
+      a.body = text.substr(i % 113) + std::to_string(i * i) + text.substr(0, i % 173);
+      samples.push_back(dsearch::serialize(a));
+    }
+    std::string dict = dsearch::train_dictionary(samples);
+    if (!dict.empty()) dsearch::store_dictionary(w, dict);
+    w.commit();
+    return w;
+  }();
+  return db;
+}
+
+// Any bytes as the stored data of a document: unpacking and reading either work or throw
+// std::runtime_error. Any bytes packed come back exactly.
+inline int record(const uint8_t* data, size_t size) {
+  static dsearch::RecordPacker packer(dsearch::stored_dictionary(dictionary_index()));
+  static dsearch::RecordUnpacker unpacker;
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    dsearch::deserialize(unpacker.unpack(bytes, dictionary_index()));
+  } catch (const std::runtime_error&) {
+    // a clear error for a damaged record is the answer
+  }
+  if (packer.ready() && unpacker.unpack(packer.pack(bytes), dictionary_index()) != bytes) std::abort();
   return 0;
 }
 

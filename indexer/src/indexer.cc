@@ -111,6 +111,7 @@ class Run {
   void analyse_all(Shard* shard);
   void write_shard(Shard& shard, Result&& r);
   void commit_shard(Shard& shard);
+  void open_packer();
   void write_all();
   void open_shards(unsigned n);
   void wait_for_shards(const std::atomic<unsigned>& running);
@@ -142,6 +143,7 @@ class Run {
   // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
   // one add_spelling per word and article cost as much as the rest of the writer.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
+  RecordPacker packer_;  // a re-run packs with the index's newest dictionary
 
   WorkQueue<Job> jobs_{256};
   WorkQueue<Result> results_{256};
@@ -271,9 +273,22 @@ void Run::report(bool force) {
              std::chrono::duration<double>(now - start_).count()});
 }
 
+// An index built before dictionaries, or too small to train one then, gets one from its own
+// records once it has enough.
+void Run::open_packer() {
+  std::string dict = stored_dictionary(db_);
+  if (dict.empty()) {
+    dict = train_dictionary(db_);
+    if (!dict.empty() && !store_dictionary(db_, dict)) dict.clear();
+  }
+  if (!dict.empty()) packer_ = RecordPacker(dict);
+}
+
 void Run::write_all() {
+  open_packer();
   while (auto r = results_.pop()) {
     try {
+      if (packer_.ready()) r->doc.doc.set_data(packer_.pack(r->doc.doc.get_data()));
       // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
       if (r->update)
         db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);

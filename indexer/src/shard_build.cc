@@ -27,15 +27,44 @@ Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_secon
       batch_docs_(std::max<std::size_t>(1, batch_docs)),
       batch_seconds_(batch_seconds),
       last_commit_(std::chrono::steady_clock::now()),
-      spelling_(path + ".words", kSpellingWordsInMemory) {}
+      spelling_(path + ".words", kSpellingWordsInMemory) {
+  // A resumed shard packs with the dictionary it began with.
+  if (std::string dict = stored_dictionary(db_); !dict.empty()) packer_ = RecordPacker(dict);
+}
 
 void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& words) {
-  db_.add_document(doc);
   for (const auto& w : words) spelling_.add(w);
-  if (++pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
+  if (packer_.ready()) {
+    put(doc);
+  } else {
+    waiting_.push_back(doc);
+    if (waiting_.size() >= kDictionarySamples) flush_waiting();
+  }
+  if (pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
+}
+
+void Shard::put(Xapian::Document doc) {
+  if (packer_.ready()) doc.set_data(packer_.pack(doc.get_data()));
+  db_.add_document(doc);
+  ++pending_;
+}
+
+// Trains the dictionary from the waiting articles when they are enough, then writes them, packed
+// or not: a commit must hold every article added before it.
+void Shard::flush_waiting() {
+  if (!packer_.ready() && waiting_.size() >= kMinDictionarySamples) {
+    std::vector<std::string> samples;
+    samples.reserve(waiting_.size());
+    for (const auto& d : waiting_) samples.push_back(d.get_data());
+    std::string dict = train_dictionary(samples);
+    if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
+  }
+  for (auto& d : waiting_) put(std::move(d));
+  waiting_.clear();
 }
 
 void Shard::commit() {
+  flush_waiting();
   db_.commit();
   pending_ = 0;
   last_commit_ = std::chrono::steady_clock::now();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "dsearch/record_codec.h"
 #include "word_counts.h"
 
 namespace dsearch {
@@ -28,6 +29,7 @@ class Shard {
   // Opens the shard at `path`, creating it if needed.
   Shard(const std::string& path, std::size_t batch_docs, double batch_seconds);
 
+  // The first articles wait until there are enough to train the shard's record dictionary.
   void add(const Xapian::Document& doc, const std::vector<std::string>& words);
   void commit();
   Xapian::WritableDatabase& db() { return db_; }
@@ -35,8 +37,13 @@ class Shard {
   WordCounts& spelling() { return spelling_; }
 
  private:
+  void flush_waiting();
+  void put(Xapian::Document doc);
+
   std::string path_;
   Xapian::WritableDatabase db_;
+  RecordPacker packer_;
+  std::vector<Xapian::Document> waiting_;  // added before the packer is ready
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;

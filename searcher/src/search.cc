@@ -150,7 +150,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.rank = request.offset + 1 + result.hits.size();
     hit.score = ranked ? it.get_weight() : 0;
     try {
-      hit.article = deserialize(it.get_document().get_data());
+      hit.article = deserialize(unpacker_.unpack(it.get_document().get_data(), db_));
     } catch (const std::runtime_error& e) {
       throw Error(ErrorKind::kData, "index " + path_ + ": document " + std::to_string(*it) + ": " + e.what());
     }

@@ -1,6 +1,10 @@
 // The real corpora from ../shared: Reuters-21578 (first half) and BBC News indexed together, then
 // searched with filters and facets. Skips when ../shared/corpora is absent.
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <thread>
 
 #include "cli_runner.h"
 
@@ -44,6 +48,18 @@ nlohmann::json Corpora::stats_;
 TEST_F(Corpora, EveryArticleIsIndexed) {
   EXPECT_EQ(stats_["total"], 11000 + 2225);
   EXPECT_EQ(stats_["failed"], 0);
+}
+
+// Each shard of the first build trains a dictionary on its first articles and packs every record
+// with it (record_codec.h); the merged index keeps them all.
+TEST_F(Corpora, AFirstBuildPacksEveryRecord) {
+  Xapian::Database db(db_);
+  std::size_t dicts = 0, packed = 0;
+  for (auto it = db.metadata_keys_begin("dsearch:zdict:"); it != db.metadata_keys_end(); ++it) ++dicts;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) packed += db.get_document(*it).get_data()[0] == 2;
+  EXPECT_GE(dicts, 1u);
+  EXPECT_LE(dicts, std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(packed, 13225u);
 }
 
 TEST_F(Corpora, NothingChangedMeansNothingReanalysed) {

@@ -41,6 +41,8 @@ enum Slot : unsigned {
 inline constexpr std::string_view kMetaSchema = "dsearch:schema";
 inline constexpr std::string_view kMetaLangs = "dsearch:langs";  // space-separated languages seen
 inline constexpr std::string_view kMetaRoots = "dsearch:roots";  // newline-separated absolute roots
+// + the decimal zstd dictionary id: a dictionary the article records are packed with (record_codec.h)
+inline constexpr std::string_view kMetaDictionary = "dsearch:zdict:";
 
 // Throws Error(kData) asking for a rebuild unless `version`, the kMetaSchema of the index at
 // `path`, is kSchemaVersion. dindex calls it before writing, the searcher before reading (an index

@@ -12,6 +12,7 @@
 
 #include "dsearch/analyzer.h"
 #include "dsearch/article.h"
+#include "dsearch/record_codec.h"
 #include "dsearch/searcher/highlight.h"
 
 namespace dsearch {
@@ -77,6 +78,7 @@ class Searcher {
   Xapian::Database db_;
   std::vector<std::unique_ptr<Analyzer>> query_analyzers_;
   std::map<std::string, Analyzer> snippet_analyzers_;
+  RecordUnpacker unpacker_;
 };
 
 }  // namespace dsearch

@@ -1,0 +1,75 @@
+// Article records (the document data, article.h) are stored packed with zstd and a dictionary
+// trained on the index's own articles. News records are short (a wire story is about 1.3 KB) and
+// each compressed alone gains little: zlib, which Xapian applies by itself, keeps 55% of the mix
+// corpus, zstd with a dictionary about 40% (bench/SPEED.md). Records name their dictionary (the
+// zstd frame carries its id), so an index may hold several: one per shard of a first build, and
+// re-runs use the newest. Records of an index without a dictionary stay raw, and a raw record is
+// read as before.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dsearch {
+
+// Records a dictionary is trained from: fewer than kMinDictionarySamples train none (zstd needs
+// variety, and a tiny index gains nothing); up to kDictionarySamples are used.
+inline constexpr std::size_t kMinDictionarySamples = 200;
+inline constexpr std::size_t kDictionarySamples = 2000;
+
+// A dictionary trained on `samples` (records as serialize() writes them), or "" when there are
+// too few or zstd cannot train one.
+std::string train_dictionary(const std::vector<std::string>& samples);
+
+// A dictionary trained on records spread over the index, or "" (see above).
+std::string train_dictionary(const Xapian::Database& db);
+
+// The dictionary of the index with the highest id, or "".
+std::string stored_dictionary(const Xapian::Database& db);
+
+// Stores `dictionary` in the index's metadata (written at its next commit). False when another
+// dictionary of the same id is stored already: the caller must not pack with it then.
+bool store_dictionary(Xapian::WritableDatabase& db, const std::string& dictionary);
+
+// Packs records with one dictionary; packs nothing (returns records as they are) without one.
+// Not thread-safe: one per writer.
+class RecordPacker {
+ public:
+  RecordPacker();
+  explicit RecordPacker(const std::string& dictionary);
+  ~RecordPacker();
+  RecordPacker(RecordPacker&&) noexcept;
+  RecordPacker& operator=(RecordPacker&&) noexcept;
+
+  bool ready() const;
+  std::string pack(const std::string& record);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Unpacks the records of one index, loading each dictionary from its metadata once.
+class RecordUnpacker {
+ public:
+  RecordUnpacker();
+  ~RecordUnpacker();
+  RecordUnpacker(RecordUnpacker&&) noexcept;
+  RecordUnpacker& operator=(RecordUnpacker&&) noexcept;
+
+  // The record as serialize() wrote it, from the document data of `db`. Throws
+  // std::runtime_error on a damaged record or a dictionary the index does not hold.
+  std::string unpack(std::string data, const Xapian::Database& db);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dsearch

@@ -1,0 +1,155 @@
+#include "dsearch/record_codec.h"
+
+#include <zdict.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "dsearch/schema.h"
+
+namespace dsearch {
+namespace {
+
+// The first byte of a packed record; serialize() starts raw ones with 1.
+constexpr char kPacked = 2;
+
+// zstd's default dictionary size, shrunk for small samples (a dictionary much larger than a
+// hundredth of its samples only repeats them).
+constexpr std::size_t kMaxDictionaryBytes = 112640, kMinDictionaryBytes = 8192;
+
+// On the mix corpus level 6 packs 4% smaller than level 3 for about 0.3 s more of a 9 s build;
+// level 9 gains 2% more for another second.
+constexpr int kLevel = 6;
+
+// A record larger than this is damage, not an article (a body is capped far below).
+constexpr unsigned long long kMaxRecordBytes = 1ull << 30;
+
+std::string dictionary_key(unsigned id) { return std::string(schema::kMetaDictionary) + std::to_string(id); }
+
+}  // namespace
+
+std::string train_dictionary(const std::vector<std::string>& samples) {
+  if (samples.size() < kMinDictionarySamples) return {};
+  std::string joined;
+  std::vector<std::size_t> sizes;
+  for (std::size_t i = 0; i < samples.size() && i < kDictionarySamples; ++i) {
+    joined += samples[i];
+    sizes.push_back(samples[i].size());
+  }
+  std::string dict(std::clamp(joined.size() / 16, kMinDictionaryBytes, kMaxDictionaryBytes), '\0');
+  std::size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(),
+                                        static_cast<unsigned>(sizes.size()));
+  if (ZDICT_isError(n)) return {};
+  dict.resize(n);
+  return dict;
+}
+
+std::string train_dictionary(const Xapian::Database& db) {
+  Xapian::doccount n = db.get_doccount();
+  if (n < kMinDictionarySamples) return {};
+  Xapian::doccount step = std::max<Xapian::doccount>(1, n / kDictionarySamples), i = 0;
+  std::vector<std::string> samples;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end("") && samples.size() < kDictionarySamples; ++it)
+    if (i++ % step == 0)
+      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPacked)
+        samples.push_back(std::move(data));
+  return train_dictionary(samples);
+}
+
+std::string stored_dictionary(const Xapian::Database& db) {
+  std::string best;
+  unsigned best_id = 0;
+  for (auto it = db.metadata_keys_begin(std::string(schema::kMetaDictionary)); it != db.metadata_keys_end(); ++it) {
+    std::string key = *it;
+    unsigned id = 0;
+    std::from_chars(key.data() + schema::kMetaDictionary.size(), key.data() + key.size(), id);
+    if (id > best_id) best_id = id, best = db.get_metadata(key);
+  }
+  return best;
+}
+
+bool store_dictionary(Xapian::WritableDatabase& db, const std::string& dictionary) {
+  unsigned id = ZDICT_getDictID(dictionary.data(), dictionary.size());
+  if (id == 0) return false;
+  std::string key = dictionary_key(id);
+  std::string existing = db.get_metadata(key);
+  if (!existing.empty()) return existing == dictionary;
+  db.set_metadata(key, dictionary);
+  return true;
+}
+
+struct RecordPacker::Impl {
+  ZSTD_CDict* dict = nullptr;
+  ZSTD_CCtx* ctx = nullptr;
+  ~Impl() {
+    ZSTD_freeCDict(dict);
+    ZSTD_freeCCtx(ctx);
+  }
+};
+
+RecordPacker::RecordPacker() = default;
+RecordPacker::~RecordPacker() = default;
+RecordPacker::RecordPacker(RecordPacker&&) noexcept = default;
+RecordPacker& RecordPacker::operator=(RecordPacker&&) noexcept = default;
+
+RecordPacker::RecordPacker(const std::string& dictionary) : impl_(std::make_unique<Impl>()) {
+  impl_->dict = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
+  impl_->ctx = ZSTD_createCCtx();
+  if (!impl_->dict || !impl_->ctx) throw std::bad_alloc();
+}
+
+bool RecordPacker::ready() const { return impl_ != nullptr; }
+
+std::string RecordPacker::pack(const std::string& record) {
+  if (!impl_) return record;
+  std::string out(1 + ZSTD_compressBound(record.size()), kPacked);
+  std::size_t n = ZSTD_compress_usingCDict(impl_->ctx, out.data() + 1, out.size() - 1, record.data(), record.size(),
+                                           impl_->dict);
+  if (ZSTD_isError(n)) return record;  // cannot happen with a bound-sized buffer; raw is always readable
+  out.resize(1 + n);
+  return out;
+}
+
+struct RecordUnpacker::Impl {
+  ZSTD_DCtx* ctx = ZSTD_createDCtx();
+  std::map<unsigned, ZSTD_DDict*> dicts;
+  ~Impl() {
+    for (auto& [id, d] : dicts) ZSTD_freeDDict(d);
+    ZSTD_freeDCtx(ctx);
+  }
+  ZSTD_DDict* dict(unsigned id, const Xapian::Database& db) {
+    if (id == 0) return nullptr;
+    if (auto it = dicts.find(id); it != dicts.end()) return it->second;
+    std::string bytes = db.get_metadata(dictionary_key(id));
+    if (bytes.empty()) throw std::runtime_error("record packed with dictionary " + std::to_string(id) +
+                                                ", which the index does not hold");
+    ZSTD_DDict* d = ZSTD_createDDict(bytes.data(), bytes.size());
+    if (!d) throw std::runtime_error("dictionary " + std::to_string(id) + " does not load");
+    return dicts[id] = d;
+  }
+};
+
+RecordUnpacker::RecordUnpacker() : impl_(std::make_unique<Impl>()) {
+  if (!impl_->ctx) throw std::bad_alloc();
+}
+RecordUnpacker::~RecordUnpacker() = default;
+RecordUnpacker::RecordUnpacker(RecordUnpacker&&) noexcept = default;
+RecordUnpacker& RecordUnpacker::operator=(RecordUnpacker&&) noexcept = default;
+
+std::string RecordUnpacker::unpack(std::string data, const Xapian::Database& db) {
+  if (data.empty() || data[0] != kPacked) return data;
+  const char* frame = data.data() + 1;
+  std::size_t frame_size = data.size() - 1;
+  unsigned long long size = ZSTD_getFrameContentSize(frame, frame_size);
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxRecordBytes)
+    throw std::runtime_error("damaged packed record");
+  std::string out(size, '\0');
+  ZSTD_DDict* dict = impl_->dict(ZSTD_getDictID_fromFrame(frame, frame_size), db);
+  std::size_t n = ZSTD_decompress_usingDDict(impl_->ctx, out.data(), out.size(), frame, frame_size, dict);
+  if (ZSTD_isError(n) || n != size) throw std::runtime_error("damaged packed record");
+  return out;
+}
+
+}  // namespace dsearch
