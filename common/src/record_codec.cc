@@ -34,7 +34,7 @@ std::string train_dictionary(const std::vector<std::string>& samples) {
   if (samples.size() < kMinDictionarySamples) return {};
   std::string joined;
   std::vector<std::size_t> sizes;
-  for (std::size_t i = 0; i < samples.size() && i < kDictionarySamples; ++i) {
+  for (std::size_t i = 0; i < samples.size() && i < kDictionarySamples && joined.size() < kDictionarySampleBytes; ++i) {
     joined += samples[i];
     sizes.push_back(samples[i].size());
   }
@@ -51,10 +51,15 @@ std::string train_dictionary(const Xapian::Database& db) {
   if (n < kMinDictionarySamples) return {};
   Xapian::doccount step = std::max<Xapian::doccount>(1, n / kDictionarySamples), i = 0;
   std::vector<std::string> samples;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end("") && samples.size() < kDictionarySamples; ++it)
+  std::size_t bytes = 0;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end("") && samples.size() < kDictionarySamples &&
+                                        bytes < kDictionarySampleBytes;
+       ++it)
     if (i++ % step == 0)
-      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPacked)
+      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPacked) {
+        bytes += data.size();
         samples.push_back(std::move(data));
+      }
   return train_dictionary(samples);
 }
 

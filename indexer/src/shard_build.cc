@@ -38,7 +38,8 @@ void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& wor
     put(doc);
   } else {
     waiting_.push_back(doc);
-    if (waiting_.size() >= kDictionarySamples) flush_waiting();
+    waiting_bytes_ += doc.get_data().size();
+    if (waiting_.size() >= kDictionarySamples || waiting_bytes_ >= kDictionarySampleBytes) flush_waiting();
   }
   if (pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
 }
@@ -61,6 +62,7 @@ void Shard::flush_waiting() {
   }
   for (auto& d : waiting_) put(std::move(d));
   waiting_.clear();
+  waiting_bytes_ = 0;
 }
 
 void Shard::commit() {

@@ -44,6 +44,7 @@ class Shard {
   Xapian::WritableDatabase db_;
   RecordPacker packer_;
   std::vector<Xapian::Document> waiting_;  // added before the packer is ready
+  std::size_t waiting_bytes_ = 0;
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;

@@ -19,9 +19,11 @@
 namespace dsearch {
 
 // Records a dictionary is trained from: fewer than kMinDictionarySamples train none (zstd needs
-// variety, and a tiny index gains nothing); up to kDictionarySamples are used.
+// variety, and a tiny index gains nothing); up to kDictionarySamples or kDictionarySampleBytes
+// are used, whichever comes first (a first build holds its first articles until then).
 inline constexpr std::size_t kMinDictionarySamples = 200;
 inline constexpr std::size_t kDictionarySamples = 2000;
+inline constexpr std::size_t kDictionarySampleBytes = 4 << 20;
 
 // A dictionary trained on `samples` (records as serialize() writes them), or "" when there are
 // too few or zstd cannot train one.
