@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include "dsearch/article.h"
 #include "dsearch/document_terms.h"
 #include "dsearch/error.h"
 #include "dsearch/indexer/analyse.h"
@@ -13,7 +14,6 @@
 #include "dsearch/indexer/input.h"
 #include "dsearch/indexer/page.h"
 #include "dsearch/record_codec.h"
-#include "dsearch/article.h"
 #include "dsearch/searcher/highlight.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/schema.h"
@@ -21,6 +21,7 @@
 #include "dsearch/word_segmenter.h"
 #include "../searcher/src/phrase_source.h"
 #include <cstdlib>
+#include <filesystem>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -150,13 +151,17 @@ inline int tokens(const uint8_t* data, size_t size) {
   return 0;
 }
 
-// A glass index in a temporary folder holding one record dictionary, trained on made-up articles
-// whose bodies are slices of the seed text (any variety will do: only the code paths matter).
-inline Xapian::WritableDatabase& dictionary_index() {
-  static Xapian::WritableDatabase db = [] {
+// A record dictionary trained on made-up articles whose bodies are slices of seed text (any
+// variety will do: only the code paths matter), and a glass index in a temporary folder holding it
+// (the in-memory backend cannot list metadata keys).
+struct DictionaryIndex {
+  std::string dir, dict;
+  Xapian::WritableDatabase db;
+  DictionaryIndex() {
     std::string tmpl = "/tmp/dsearch-fuzz-XXXXXX";
-    std::string dir = mkdtemp(tmpl.data());
-    Xapian::WritableDatabase w(dir + "/index", Xapian::DB_CREATE);
+    if (!mkdtemp(tmpl.data())) std::abort();
+    dir = tmpl;
+    db = Xapian::WritableDatabase(dir + "/index", Xapian::DB_CREATE);
     const std::string text =
         "SEOUL -- The DPRK sent a special envoy of Kim Jong Un to Moscow to meet Putin. Choe Ryong-hae, "
         "secretary of the Workers' Party, left Pyongyang on Monday for a week-long visit, state media "
@@ -170,26 +175,30 @@ inline Xapian::WritableDatabase& dictionary_index() {
       a.body = text.substr(i % 113) + std::to_string(i * i) + text.substr(0, i % 173);
       samples.push_back(dsearch::serialize(a));
     }
-    std::string dict = dsearch::train_dictionary(samples);
-    if (!dict.empty()) dsearch::store_dictionary(w, dict);
-    w.commit();
-    return w;
-  }();
-  return db;
-}
+    dict = dsearch::train_dictionary(samples);
+    if (!dict.empty()) dsearch::store_dictionary(db, dict);
+    db.commit();
+  }
+  ~DictionaryIndex() {
+    db.close();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
 
 // Any bytes as the stored data of a document: unpacking and reading either work or throw
 // std::runtime_error. Any bytes packed come back exactly.
 inline int record(const uint8_t* data, size_t size) {
-  static dsearch::RecordPacker packer(dsearch::stored_dictionary(dictionary_index()));
+  static DictionaryIndex index;
+  static dsearch::RecordPacker packer = index.dict.empty() ? dsearch::RecordPacker() : dsearch::RecordPacker(index.dict);
   static dsearch::RecordUnpacker unpacker;
   std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
-    dsearch::deserialize(unpacker.unpack(bytes, dictionary_index()));
+    dsearch::deserialize(unpacker.unpack(bytes, index.db));
   } catch (const std::runtime_error&) {
     // a clear error for a damaged record is the answer
   }
-  if (packer.ready() && unpacker.unpack(packer.pack(bytes), dictionary_index()) != bytes) std::abort();
+  if (packer.ready() && unpacker.unpack(packer.pack(bytes), index.db) != bytes) std::abort();
   return 0;
 }
 

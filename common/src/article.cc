@@ -1,5 +1,7 @@
 #include "dsearch/article.h"
 
+#include "dsearch/record_codec.h"
+
 #include <stdexcept>
 
 namespace dsearch {
@@ -7,6 +9,7 @@ namespace {
 
 // Version of the document data layout; bump on any change below.
 constexpr char kFormat = 1;
+static_assert(kFormat != kPackedRecord, "a raw record must not read as a packed one");
 
 void put_varint(std::string& out, uint64_t v) {
   while (v >= 0x80) {

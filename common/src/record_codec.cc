@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <stdexcept>
 
 #include "dsearch/schema.h"
@@ -12,19 +13,21 @@
 namespace dsearch {
 namespace {
 
-// The first byte of a packed record; serialize() starts raw ones with 1.
-constexpr char kPacked = 2;
-
-// zstd's default dictionary size, shrunk for small samples (a dictionary much larger than a
-// hundredth of its samples only repeats them).
+// zstd's default dictionary size, shrunk for small samples: zstd advises samples of about 100
+// times the dictionary; with 16 times, a few hundred short records still train a useful one.
 constexpr std::size_t kMaxDictionaryBytes = 112640, kMinDictionaryBytes = 8192;
 
 // On the mix corpus level 6 packs 4% smaller than level 3 for about 0.3 s more of a 9 s build;
 // level 9 gains 2% more for another second.
 constexpr int kLevel = 6;
 
-// A record larger than this is damage, not an article (a body is capped far below).
-constexpr unsigned long long kMaxRecordBytes = 1ull << 30;
+// A frame claiming more than this is damage, not an article (input articles stop at 16 MB, and
+// decoding Latin-1 or UTF-16 to UTF-8 at most doubles them): never allocate for it.
+constexpr unsigned long long kMaxRecordBytes = 64ull << 20;
+
+struct FreeDDict {
+  void operator()(ZSTD_DDict* d) const { ZSTD_freeDDict(d); }
+};
 
 std::string dictionary_key(unsigned id) { return std::string(schema::kMetaDictionary) + std::to_string(id); }
 
@@ -56,7 +59,7 @@ std::string train_dictionary(const Xapian::Database& db) {
                                         bytes < kDictionarySampleBytes;
        ++it)
     if (i++ % step == 0)
-      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPacked) {
+      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPackedRecord) {
         bytes += data.size();
         samples.push_back(std::move(data));
       }
@@ -103,15 +106,18 @@ RecordPacker::RecordPacker(const std::string& dictionary) : impl_(std::make_uniq
   impl_->dict = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
   impl_->ctx = ZSTD_createCCtx();
   if (!impl_->dict || !impl_->ctx) throw std::bad_alloc();
+  // Frames carry a checksum (4 bytes): the B-tree has none, and a flipped bit should fail, not
+  // print a different article.
+  ZSTD_CCtx_setParameter(impl_->ctx, ZSTD_c_checksumFlag, 1);
+  ZSTD_CCtx_refCDict(impl_->ctx, impl_->dict);
 }
 
 bool RecordPacker::ready() const { return impl_ != nullptr; }
 
 std::string RecordPacker::pack(const std::string& record) {
   if (!impl_) return record;
-  std::string out(1 + ZSTD_compressBound(record.size()), kPacked);
-  std::size_t n = ZSTD_compress_usingCDict(impl_->ctx, out.data() + 1, out.size() - 1, record.data(), record.size(),
-                                           impl_->dict);
+  std::string out(1 + ZSTD_compressBound(record.size()), kPackedRecord);
+  std::size_t n = ZSTD_compress2(impl_->ctx, out.data() + 1, out.size() - 1, record.data(), record.size());
   if (ZSTD_isError(n)) return record;  // cannot happen with a bound-sized buffer; raw is always readable
   out.resize(1 + n);
   return out;
@@ -119,20 +125,18 @@ std::string RecordPacker::pack(const std::string& record) {
 
 struct RecordUnpacker::Impl {
   ZSTD_DCtx* ctx = ZSTD_createDCtx();
-  std::map<unsigned, ZSTD_DDict*> dicts;
-  ~Impl() {
-    for (auto& [id, d] : dicts) ZSTD_freeDDict(d);
-    ZSTD_freeDCtx(ctx);
-  }
+  std::map<unsigned, std::unique_ptr<ZSTD_DDict, FreeDDict>> dicts;
+  ~Impl() { ZSTD_freeDCtx(ctx); }
   ZSTD_DDict* dict(unsigned id, const Xapian::Database& db) {
     if (id == 0) return nullptr;
-    if (auto it = dicts.find(id); it != dicts.end()) return it->second;
+    auto& slot = dicts[id];
+    if (slot) return slot.get();
     std::string bytes = db.get_metadata(dictionary_key(id));
     if (bytes.empty()) throw std::runtime_error("record packed with dictionary " + std::to_string(id) +
                                                 ", which the index does not hold");
-    ZSTD_DDict* d = ZSTD_createDDict(bytes.data(), bytes.size());
-    if (!d) throw std::runtime_error("dictionary " + std::to_string(id) + " does not load");
-    return dicts[id] = d;
+    slot.reset(ZSTD_createDDict(bytes.data(), bytes.size()));
+    if (!slot) throw std::runtime_error("dictionary " + std::to_string(id) + " does not load");
+    return slot.get();
   }
 };
 
@@ -144,14 +148,14 @@ RecordUnpacker::RecordUnpacker(RecordUnpacker&&) noexcept = default;
 RecordUnpacker& RecordUnpacker::operator=(RecordUnpacker&&) noexcept = default;
 
 std::string RecordUnpacker::unpack(std::string data, const Xapian::Database& db) {
-  if (data.empty() || data[0] != kPacked) return data;
+  if (data.empty() || data[0] != kPackedRecord) return data;
   const char* frame = data.data() + 1;
   std::size_t frame_size = data.size() - 1;
   unsigned long long size = ZSTD_getFrameContentSize(frame, frame_size);
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxRecordBytes)
     throw std::runtime_error("damaged packed record");
-  std::string out(size, '\0');
   ZSTD_DDict* dict = impl_->dict(ZSTD_getDictID_fromFrame(frame, frame_size), db);
+  std::string out(size, '\0');
   std::size_t n = ZSTD_decompress_usingDDict(impl_->ctx, out.data(), out.size(), frame, frame_size, dict);
   if (ZSTD_isError(n) || n != size) throw std::runtime_error("damaged packed record");
   return out;

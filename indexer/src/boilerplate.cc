@@ -27,6 +27,12 @@ constexpr std::size_t kMaxStopwordBytes = 20;
 // A line this short with a date in it is a date line, not a paragraph that mentions a date.
 constexpr uint32_t kMaxDateLineWords = 12;
 
+// Hard-wrapped text: lines of 40-100 characters (wire copy wraps at 60-80), a quarter of all lines
+// or more (a Reuters earnings table is mostly short lines), and hardly one longer (a scraped page
+// has its paragraphs on one line each). Measured on the page sets, looser limits let template
+// lines of short menu-heavy pages through; Reuters stories of three lines must still qualify.
+constexpr uint32_t kMinWrappedLength = 40, kMaxWrappedLength = 100;
+
 bool is_cjk(uint32_t cp) { return cp >= 0x1100 && ((cp >= 0x3040 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7B0)); }
 
 bool ends_sentence(std::string_view s) {
@@ -74,15 +80,13 @@ void measure(Line& l, uint32_t stop_bit) {
 // "share on its common payable May one". In such text a line that carries on the sentence of the
 // line above is prose whatever it starts with, so the template recognisers do not see it. Page
 // text is not wrapped: there a lower-case "facebook" after a headline is still a button.
-constexpr uint32_t kMinWrappedLength = 40, kMaxWrappedLength = 100;
-
 bool hard_wrapped(const std::vector<Line>& lines) {
   std::size_t mid = 0, longer = 0;
   for (const auto& l : lines) {
     mid += l.length >= kMinWrappedLength && l.length <= kMaxWrappedLength;
     longer += l.length > kMaxWrappedLength;
   }
-  return mid >= 1 && mid * 4 >= lines.size() && longer * 50 <= lines.size();
+  return mid >= 1 && mid * 4 >= lines.size() && longer * 50 <= lines.size();  // see kMinWrappedLength
 }
 
 bool continues_sentence(const Line& prev, const Line& l) {

@@ -17,6 +17,7 @@
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
 #include "dsearch/indexer/analyse.h"
+#include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 #include "index_state.h"
 #include "shard_build.h"
@@ -143,7 +144,7 @@ class Run {
   // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
   // one add_spelling per word and article cost as much as the rest of the writer.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
-  RecordPacker packer_;  // a re-run packs with the index's newest dictionary
+  RecordPacker packer_;  // a re-run packs with one of the index's dictionaries
 
   WorkQueue<Job> jobs_{256};
   WorkQueue<Result> results_{256};
@@ -274,7 +275,8 @@ void Run::report(bool force) {
 }
 
 // An index built before dictionaries, or too small to train one then, gets one from its own
-// records once it has enough.
+// records once it has enough. (An index whose records cannot train one tries again each run:
+// rare, and cheaper than remembering.)
 void Run::open_packer() {
   std::string dict = stored_dictionary(db_);
   if (dict.empty()) {
@@ -326,7 +328,7 @@ void Run::remove_missing() {
 
 void Run::commit_shard(Shard& shard) {
   try {
-    shard.commit();
+    shard.finish();
   } catch (...) {
     std::lock_guard lock(stats_mu_);
     if (!shard_error_) shard_error_ = std::current_exception();

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <thread>
+#include <utility>
 
 namespace dsearch {
 
@@ -28,48 +29,56 @@ Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_secon
       batch_seconds_(batch_seconds),
       last_commit_(std::chrono::steady_clock::now()),
       spelling_(path + ".words", kSpellingWordsInMemory) {
-  // A resumed shard packs with the dictionary it began with.
-  if (std::string dict = stored_dictionary(db_); !dict.empty()) packer_ = RecordPacker(dict);
+  // A resumed shard packs with the dictionary it began with; one killed before it had one starts
+  // sampling afresh.
+  if (std::string dict = stored_dictionary(db_); !dict.empty()) {
+    packer_ = RecordPacker(dict);
+    trained_ = true;
+  }
 }
 
 void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& words) {
   for (const auto& w : words) spelling_.add(w);
-  if (packer_.ready()) {
-    put(doc);
+  if (trained_) {
+    Xapian::Document packed = doc;  // a handle: the caller's document is packed too, and dropped
+    packed.set_data(packer_.pack(doc.get_data()));
+    db_.add_document(packed);
   } else {
-    waiting_.push_back(doc);
-    waiting_bytes_ += doc.get_data().size();
-    if (waiting_.size() >= kDictionarySamples || waiting_bytes_ >= kDictionarySampleBytes) flush_waiting();
+    Xapian::docid id = db_.add_document(doc);
+    samples_.emplace_back(id, doc.get_data());
+    sample_bytes_ += samples_.back().second.size();
+    if (samples_.size() >= kDictionarySamples || sample_bytes_ >= kDictionarySampleBytes) train_and_repack();
   }
-  if (pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
+  if (++pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
 }
 
-void Shard::put(Xapian::Document doc) {
-  if (packer_.ready()) doc.set_data(packer_.pack(doc.get_data()));
-  db_.add_document(doc);
-  ++pending_;
-}
-
-// Trains the dictionary from the waiting articles when they are enough, then writes them, packed
-// or not: a commit must hold every article added before it.
-void Shard::flush_waiting() {
-  if (!packer_.ready() && waiting_.size() >= kMinDictionarySamples) {
-    std::vector<std::string> samples;
-    samples.reserve(waiting_.size());
-    for (const auto& d : waiting_) samples.push_back(d.get_data());
-    std::string dict = train_dictionary(samples);
-    if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
+void Shard::train_and_repack() {
+  trained_ = true;
+  auto samples = std::exchange(samples_, {});
+  sample_bytes_ = 0;
+  std::vector<std::string> records;
+  records.reserve(samples.size());
+  for (auto& [id, data] : samples) records.push_back(std::move(data));
+  std::string dict = train_dictionary(records);
+  if (dict.empty() || !store_dictionary(db_, dict)) return;
+  packer_ = RecordPacker(dict);
+  // Only the data changes: Xapian rewrites the record alone for a document it handed out.
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    Xapian::Document d = db_.get_document(samples[i].first);
+    d.set_data(packer_.pack(records[i]));
+    db_.replace_document(samples[i].first, d);
   }
-  for (auto& d : waiting_) put(std::move(d));
-  waiting_.clear();
-  waiting_bytes_ = 0;
 }
 
 void Shard::commit() {
-  flush_waiting();
   db_.commit();
   pending_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
+}
+
+void Shard::finish() {
+  if (!trained_ && samples_.size() >= kMinDictionarySamples) train_and_repack();
+  commit();
 }
 
 namespace {

@@ -29,22 +29,26 @@ class Shard {
   // Opens the shard at `path`, creating it if needed.
   Shard(const std::string& path, std::size_t batch_docs, double batch_seconds);
 
-  // The first articles wait until there are enough to train the shard's record dictionary.
   void add(const Xapian::Document& doc, const std::vector<std::string>& words);
   void commit();
+  // The last commit of the build: trains the record dictionary if the shard had too few articles
+  // for it until now.
+  void finish();
   Xapian::WritableDatabase& db() { return db_; }
   const std::string& path() const { return path_; }
   WordCounts& spelling() { return spelling_; }
 
  private:
-  void flush_waiting();
-  void put(Xapian::Document doc);
+  void train_and_repack();
 
   std::string path_;
   Xapian::WritableDatabase db_;
+  // The shard's first records are written raw and kept here as the dictionary's training samples;
+  // once it is trained they are rewritten packed (the merge's compaction drops the raw copies).
   RecordPacker packer_;
-  std::vector<Xapian::Document> waiting_;  // added before the packer is ready
-  std::size_t waiting_bytes_ = 0;
+  bool trained_ = false;  // or tried: a shard that cannot train one stays raw
+  std::vector<std::pair<Xapian::docid, std::string>> samples_;
+  std::size_t sample_bytes_ = 0;
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include "cli_runner.h"
+#include "records.h"
 
 namespace dsearch::test {
 namespace {
@@ -104,18 +105,6 @@ TEST_F(Reindex, CompactRewritesTheIndexAndLaterRunsGoOn) {
 // Records are packed with a dictionary trained on the index's own articles (record_codec.h). A
 // build too small to train one writes raw records; once the index holds enough, a re-run trains
 // one from them, packs what it writes with it, and later runs keep using it.
-std::size_t dictionaries(const Xapian::Database& db) {
-  std::size_t n = 0;
-  for (auto it = db.metadata_keys_begin("dsearch:zdict:"); it != db.metadata_keys_end(); ++it) ++n;
-  return n;
-}
-
-std::size_t packed_records(const Xapian::Database& db) {
-  std::size_t n = 0;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) n += db.get_document(*it).get_data()[0] == 2;
-  return n;
-}
-
 TEST_F(Reindex, RecordsArePackedOnceTheIndexCanTrainADictionary) {
   std::string reuters = std::string(DSEARCH_SHARED_DIR) + "/corpora/reuters21578/reuters21578.jsonl.gz";
   if (!fs::exists(reuters)) GTEST_SKIP() << "../shared/corpora is absent";
@@ -128,7 +117,7 @@ TEST_F(Reindex, RecordsArePackedOnceTheIndexCanTrainADictionary) {
   };
   slice("a.jsonl", 1, 190);  // fewer than a shard needs to train
   EXPECT_EQ(index_json(db_, "-j 2 " + docs_), counts(192, 0, 0, 0, 0, 192));
-  EXPECT_EQ(dictionaries(Xapian::Database(db_)), 0u);
+  EXPECT_EQ(record_dictionaries(Xapian::Database(db_)), 0u);
   slice("b.jsonl", 191, 490);  // the index held too few when this run began
   EXPECT_EQ(index_json(db_, docs_), counts(300, 0, 0, 192, 0, 492));
   EXPECT_EQ(packed_records(Xapian::Database(db_)), 0u);
@@ -136,13 +125,13 @@ TEST_F(Reindex, RecordsArePackedOnceTheIndexCanTrainADictionary) {
   EXPECT_EQ(index_json(db_, docs_), counts(100, 0, 0, 492, 0, 592));
   {
     Xapian::Database db(db_);
-    EXPECT_EQ(dictionaries(db), 1u);
+    EXPECT_EQ(record_dictionaries(db), 1u);
     EXPECT_EQ(packed_records(db), 100u);
   }
   std::ofstream(docs_ + "/d.jsonl") << R"({"id":"extra","title":"Zeppelin envoy","body":"A special envoy flew to Oslo by zeppelin."})" << "\n";
   EXPECT_EQ(index_json(db_, docs_), counts(1, 0, 0, 592, 0, 593));
   Xapian::Database db(db_);
-  EXPECT_EQ(dictionaries(db), 1u) << "later runs pack with the stored dictionary";
+  EXPECT_EQ(record_dictionaries(db), 1u) << "later runs pack with the stored dictionary";
   EXPECT_EQ(packed_records(db), 101u);
 
   Output found = run(dsearch("--json --db " + db_ + " zeppelin"));

@@ -2,21 +2,21 @@
 // trained on the index's own articles. News records are short (a wire story is about 1.3 KB) and
 // each compressed alone gains little: zlib, which Xapian applies by itself, keeps 55% of the mix
 // corpus, zstd with a dictionary about 40% (bench/SPEED.md). Records name their dictionary (the
-// zstd frame carries its id), so an index may hold several: one per shard of a first build, and
-// re-runs use the newest. Records of an index without a dictionary stay raw, and a raw record is
-// read as before.
+// zstd frame carries its id), so an index may hold several: one per shard of a first build, of
+// which re-runs use any one (the highest id). Records of an index without a dictionary stay raw,
+// and a raw record is read as before.
 #pragma once
 
 #include <xapian.h>
 
-#include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace dsearch {
+
+// The first byte of a packed record; serialize() starts raw ones with its own format byte, 1.
+inline constexpr char kPackedRecord = 2;
 
 // Records a dictionary is trained from: fewer than kMinDictionarySamples train none (zstd needs
 // variety, and a tiny index gains nothing); up to kDictionarySamples or kDictionarySampleBytes
@@ -32,7 +32,7 @@ std::string train_dictionary(const std::vector<std::string>& samples);
 // A dictionary trained on records spread over the index, or "" (see above).
 std::string train_dictionary(const Xapian::Database& db);
 
-// The dictionary of the index with the highest id, or "".
+// The dictionary of the index with the highest id (ids are content hashes: any one), or "".
 std::string stored_dictionary(const Xapian::Database& db);
 
 // Stores `dictionary` in the index's metadata (written at its next commit). False when another
