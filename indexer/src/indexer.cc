@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
@@ -287,8 +288,11 @@ void Run::open_packer() {
 }
 
 void Run::write_all() {
-  open_packer();
+  bool packer_open = false;
   while (auto r = results_.pop()) {
+    // Only a run that writes needs it: a re-run with nothing changed neither loads a dictionary
+    // nor trains and stores one.
+    if (!std::exchange(packer_open, true)) open_packer();
     try {
       if (packer_.ready()) r->doc.doc.set_data(packer_.pack(r->doc.doc.get_data()));
       // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
