@@ -58,13 +58,15 @@ int exit_code(dsearch::ErrorKind k) {
   }
 }
 
-void print_counts(const dsearch::IndexStats& s, bool json) {
+// Quiet on success: the counts go to stdout only when asked for (--json, --verbose). Failures
+// are always summed up on stderr, so that exit code 1 explains itself after a long error list.
+void print_counts(const dsearch::IndexStats& s, bool json, bool verbose) {
   if (json) {
     nlohmann::ordered_json j{{"added", s.added},         {"updated", s.updated}, {"removed", s.removed},
                              {"unchanged", s.unchanged}, {"failed", s.failed},   {"total", s.total},
                              {"resumed", s.resumed}};
     std::cout << j.dump() << '\n';
-  } else {
+  } else if (verbose) {
     if (s.resumed)
       std::printf("resumed an interrupted first build: %llu articles were already done\n",
                   static_cast<unsigned long long>(s.resumed));
@@ -73,6 +75,9 @@ void print_counts(const dsearch::IndexStats& s, bool json) {
                 static_cast<unsigned long long>(s.removed), static_cast<unsigned long long>(s.unchanged),
                 static_cast<unsigned long long>(s.failed), static_cast<unsigned long long>(s.total));
   }
+  if (s.failed)
+    std::fprintf(stderr, "dindex: %llu input%s failed (see above); everything else is indexed\n",
+                 static_cast<unsigned long long>(s.failed), s.failed == 1 ? "" : "s");
 }
 
 // Indexing allocates and frees millions of small blocks per thread. With glibc's defaults each
@@ -92,12 +97,13 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dindex ") + DSEARCH_VERSION);
   std::vector<std::string> paths;
   std::string db;
-  bool json = false, extract = false, no_spelling = false, no_progress = false, compact = false;
+  bool json = false, verbose = false, extract = false, no_spelling = false, no_progress = false, compact = false;
   unsigned threads = 0;
   std::size_t batch = 10000;
   app.add_option("paths", paths, "Files and directories to index (walked recursively)");
   app.add_option("--db", db, "Index location (default: $DSEARCH_DB, else $XDG_DATA_HOME/dsearch/index)");
   app.add_flag("--json", json, "Print the final counts as one JSON object");
+  app.add_flag("-v,--verbose", verbose, "Print the final counts (quiet on success otherwise)");
   app.add_flag("--extract", extract, "Index nothing; print each article as the indexer sees it, as JSON Lines");
   app.add_option("-j,--threads", threads, "Analysis threads (default: one per core)");
   app.add_option("--batch", batch, "Commit after this many changed articles (or 10 s)")->capture_default_str();
@@ -139,7 +145,7 @@ int main(int argc, char** argv) {
   try {
     auto stats = dsearch::run_index(opt, print_error, tty ? print_progress : nullptr);
     if (tty) std::fprintf(stderr, "\r\033[K");
-    print_counts(stats, json);
+    print_counts(stats, json, verbose);
     if (stats.interrupted) {
       std::fprintf(stderr, "dindex: interrupted; what was analysed is committed; run dindex again to finish\n");
       return kInterrupted;

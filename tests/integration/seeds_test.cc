@@ -31,6 +31,17 @@ class Seeds : public ::testing::Test {
 TempDir* Seeds::dir_;
 std::string Seeds::db_;
 
+TEST_F(Seeds, DindexIsQuietOnSuccessAndCountsWhenAsked) {
+  std::string corpus = std::string(DSEARCH_SOURCE_DIR) + "/corpus";
+  Output quiet = run(dindex("--db " + db_ + " " + corpus));
+  ASSERT_EQ(quiet.exit, 0) << quiet.err;
+  EXPECT_EQ(quiet.out, "");
+  EXPECT_EQ(quiet.err, "");
+  Output counted = run(dindex("-v --db " + db_ + " " + corpus));
+  ASSERT_EQ(counted.exit, 0) << counted.err;
+  EXPECT_EQ(counted.out, "added 0, updated 0, removed 0, unchanged 2, failed 0, total 2\n");
+}
+
 TEST_F(Seeds, SpecialEnvoyPutinRanksXinhuaFirstWithMatchesMarked) {
   Output o = search("--json 'special envoy Putin'");
   ASSERT_EQ(o.exit, 0) << o.err;
