@@ -50,7 +50,7 @@ double position_weight(const TextWords& t, const Word& w) {
 double kind_factor(const Place& p) {
   switch (p.kind) {
     case PlaceKind::kDemonym: return kDemonymFactor;
-    case PlaceKind::kCity: case PlaceKind::kState: return kCityFactor;
+    case PlaceKind::kCity: case PlaceKind::kState: case PlaceKind::kRegion: return kCityFactor;
     case PlaceKind::kInstitution: return kInstitutionFactor;
     case PlaceKind::kCurrency: return kCurrencyFactor;
     default: return 1.0;
@@ -73,9 +73,24 @@ bool is_money_word(const std::string& k) {
   return k == "dollar" || k == "dollars" || k == "dlr" || k == "dlrs" || k == "cents" || k == "cts";
 }
 
+// "Torrance, Calif.", "Winnemucca, Nev.", "N.Y.": a dotted state abbreviation after a town and a
+// comma, or with dots inside, names the state wherever it stands.
+bool state_abbreviation(const TextWords& t, size_t i, const PlaceMatch& m) {
+  if (m.place->kind != PlaceKind::kRegion) return false;
+  const Word& first = t.words[i];
+  size_t end = t.words[i + m.length - 1].end;
+  std::string_view written = t.text.substr(first.begin, end - first.begin);
+  size_t dot = written.find('.');
+  if (dot != std::string_view::npos && dot + 1 < written.size()) return true;
+  bool dotted = dot != std::string_view::npos || (end < t.text.size() && t.text[end] == '.');
+  return dotted && i > 0 && first.comma_before && t.words[i - 1].shape != Shape::kLower;
+}
+
 // Whether running text may name the place: towns and lesser regions are trusted in datelines only
 // (too many are surnames or words: "Reading", "Carson"), states and provinces everywhere.
-bool in_running_text(const Place& p) { return p.kind != PlaceKind::kRegion && p.kind != PlaceKind::kTown; }
+bool in_running_text(const TextWords& t, size_t i, const PlaceMatch& m) {
+  return (m.place->kind != PlaceKind::kRegion && m.place->kind != PlaceKind::kTown) || state_abbreviation(t, i, m);
+}
 
 // Whether a match is written the way a place name is: capitalised in mixed-case text, and
 // acronyms ("US") in capitals. In all-caps lines case tells nothing.
@@ -85,9 +100,21 @@ bool well_written(const Word& w, const Place& p) {
   return w.shape == Shape::kCapital || w.shape == Shape::kUpper;
 }
 
-bool is_strong(const Word& w, const Place& p) {
-  // In capitals, "VAN DORN CO" or "WHITEHALL CORP" may be a town or province in a company's name.
-  if (w.caps_line && (p.kind == PlaceKind::kState || p.kind == PlaceKind::kInstitution))
+// "TEXAS AIR CORP", "WHITEHALL CORP", "OHIO EDISON CO": in capitals a name heading one of the next
+// two words is part of a company's name, not the place.
+bool before_org_head(const std::vector<Word>& words, size_t next) {
+  const NameLexicon& names = NameLexicon::instance();
+  for (size_t k = next; k < words.size() && k < next + 2 && words[k].joined; ++k)
+    if (names.is_head(words[k])) return true;
+  return false;
+}
+
+bool is_strong(const std::vector<Word>& words, size_t i, const PlaceMatch& m) {
+  const Word& w = words[i];
+  const Place& p = *m.place;
+  // Headlines are in capitals: "FIRESTONE TO CLOSE PLANTS IN IOWA", "WHITE HOUSE SAYS".
+  if (w.caps_line && (p.kind == PlaceKind::kState || p.kind == PlaceKind::kInstitution) &&
+      before_org_head(words, i + m.length))
     return false;
   switch (p.weak) {
     case Weakness::kNone: return true;
@@ -114,7 +141,7 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
   t.is_place.assign(t.words.size(), false);
   for (size_t i = from; i < t.words.size();) {
     PlaceMatch m = places.match(t.words, i);
-    if (!m.place || !in_running_text(*m.place) || !well_written(t.words[i], *m.place) ||
+    if (!m.place || !in_running_text(t, i, m) || !well_written(t.words[i], *m.place) ||
         !well_written(t.words[i + m.length - 1], *m.place) || after_person_cue(t.words, i) ||
         (m.place->kind == PlaceKind::kCurrency && !after_amount(t.words, i))) {
       ++i;
@@ -127,7 +154,7 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
       bool currency = m.place->kind == PlaceKind::kCurrency ||
                       (next < t.words.size() && t.words[next].joined && is_money_word(t.words[next].key));
       double weight = position_weight(t, t.words[i]) * (currency ? kCurrencyFactor : kind_factor(*m.place));
-      bool strong = is_strong(t.words[i], *m.place) && !currency;  // a currency only adds to other evidence
+      bool strong = is_strong(t.words, i, m) && !currency;  // a currency only adds to other evidence
       out.push_back({m.place, weight, strong, t.is_title ? kInTitle : static_cast<int>(t.words[i].paragraph)});
     }
     i += m.length;

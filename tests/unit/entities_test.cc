@@ -91,6 +91,18 @@ TEST(EntitiesCountries, MainCountriesOfShortTexts) {
     CountryCase{"", "Washington, which had asked for talks, said nothing.", {}},  // no dateline: no dash
     // States and provinces, and institutions, in running text.
     CountryCase{"", "Firestone will close tire plants in Iowa, Illinois and Oklahoma.", {"US"}},
+    // Headlines are in capitals: states and institutions still count, but not inside a company name.
+    CountryCase{"FIRESTONE TO CLOSE TIRE PLANTS IN IOWA, ILLINOIS AND OKLAHOMA", "", {"US"}},
+    CountryCase{"WHITE HOUSE SAYS REAGAN TO MAKE ANNOUNCEMENT", "", {"US"}},
+    CountryCase{"TEXAS AIR CORP SETS DIVIDEND", "", {}},
+    CountryCase{"WHITEHALL CORP SETS DIVIDEND", "", {}},
+    // A dotted state abbreviation after a town, or with inner dots, outside the dateline.
+    CountryCase{"", "In the Torrance, Calif., item please read 24.7 mln shares.", {"US"}},
+    CountryCase{"N.Y. BUSINESS LOANS FALL", "", {"US"}},
+    CountryCase{"", "He said Ind. and Pa. were words here.", {}},
+    // Gazetteer: "St." for GeoNames' "Saint"; a state name shared with a lesser subdivision elsewhere.
+    CountryCase{"", "ST. PAUL, March 17 - St. Jude Medical Inc declared a dividend.", {"US"}},
+    CountryCase{"", "HAMILTON, Montana, March 24 - Ribi ImmunoChem Research Inc said.", {"US"}},
     CountryCase{"", "The Bundesbank left its discount rate unchanged.", {"DE"}},
     CountryCase{"", "Shares fell on Wall Street after the Federal Reserve spoke.", {"US"}},
     CountryCase{"", "South American fish meal output rose.", {}},

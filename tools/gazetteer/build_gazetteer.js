@@ -183,11 +183,29 @@ for (const s of subdivisions) {
 const kStateTypes = new Set(['State', 'Province', 'Territory', 'Canton', 'Prefecture', 'Land', 'Republic',
   'Autonomous community', 'Autonomous region', 'Oblast', 'Union territory', 'Capital territory',
   'Federal territory', 'Emirate', 'Voivodship', 'Regional state', 'Special administrative region']);
+// A name shared by subdivisions of several countries goes to the one first-level state among them
+// ("Florida": the US state, not Uruguay's department; "Montana": not Bulgaria's district).
+const stateCountries = new Map();
 for (const s of subdivisions) {
-  if (regionCountries.get(key(s.name)).size !== 1 || countryKeys.has(key(s.name))) continue;
+  if (!kStateTypes.has(s.type)) continue;
+  const k = key(s.name);
+  if (!stateCountries.has(k)) stateCountries.set(k, new Set());
+  stateCountries.get(k).add(s.code.slice(0, 2));
+}
+const soleOwner = (s) => regionCountries.get(key(s.name)).size === 1 ||
+    (kStateTypes.has(s.type) && stateCountries.get(key(s.name)).size === 1);
+for (const s of subdivisions) {
+  if (!soleOwner(s) || countryKeys.has(key(s.name))) continue;
   const state = kStateTypes.has(s.type) && key(s.name).length > 3;  // not "Van", "Edo", "Uri"
+  const others = [...regionCountries.get(key(s.name))].filter((c) => c !== s.code.slice(0, 2));
+  if (others.length && !weak.has(s.name)) weak.set(s.name, ['false-friend', `also a subdivision of ${others.join(', ')}`]);
   if (state) markWeak(s.name, key(s.name));
   cityRows.push([s.code.slice(0, 2), state ? 'state' : 'region', s.name, 0]);
+}
+// News writes "St. Paul" and "Ste. Foy" for GeoNames' "Saint Paul" and "Sainte-Foy".
+for (const r of [...cityRows]) {
+  const m = /^(Saint|Sainte)[ -](.*)$/.exec(r[2]);
+  if (m) cityRows.push([r[0], r[1], `${m[1] === 'Saint' ? 'St.' : 'Ste.'} ${m[2]}`, r[3]]);
 }
 const kCityRank = { capital: 0, city: 0, state: 1, region: 1, town: 2 };
 cityRows.sort((a, b) => kCityRank[a[1]] - kCityRank[b[1]]);
