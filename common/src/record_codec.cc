@@ -1,5 +1,6 @@
 #include "dsearch/record_codec.h"
 
+#define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover: exported by libzstd 1.4+
 #include <zdict.h>
 #include <zstd.h>
 
@@ -20,6 +21,11 @@ constexpr std::size_t kMaxDictionaryBytes = 112640, kMinDictionaryBytes = 8192;
 // On the mix corpus level 6 packs 4% smaller than level 3 for about 0.3 s more of a 9 s build;
 // level 9 gains 2% more for another second.
 constexpr int kLevel = 6;
+
+// One fastCover pass with fixed segment and d-mer sizes. zstd's default trainer tries several
+// segment sizes; on 2,000 mix records this packs the next 6,000 4% smaller than its pick, and
+// trains in 0.08 s instead of 0.17 s (k 100-300 within 0.2% of each other, d 8 0.4% worse).
+constexpr unsigned kSegmentBytes = 200, kDmerBytes = 6;
 
 // A frame claiming more than this is damage, not an article (input articles stop at 16 MB, and
 // decoding Latin-1 or UTF-16 to UTF-8 at most doubles them): never allocate for it.
@@ -42,8 +48,12 @@ std::string train_dictionary(const std::vector<std::string>& samples) {
     sizes.push_back(samples[i].size());
   }
   std::string dict(std::clamp(joined.size() / 16, kMinDictionaryBytes, kMaxDictionaryBytes), '\0');
-  std::size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(),
-                                        static_cast<unsigned>(sizes.size()));
+  ZDICT_fastCover_params_t params{};
+  params.k = kSegmentBytes;
+  params.d = kDmerBytes;
+  params.zParams.compressionLevel = kLevel;
+  std::size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), joined.data(), sizes.data(),
+                                                  static_cast<unsigned>(sizes.size()), params);
   if (ZDICT_isError(n)) return {};
   dict.resize(n);
   return dict;

@@ -91,7 +91,7 @@ TEST(RecordCodec, ReutersRecordsComeBackExactlyAndSmallerThanZlib) {
   }
   std::printf("%zu unseen records: zstd with dictionary %zu bytes, zlib %zu (%.2f)\n", unseen.size(), packed,
               zlibbed, static_cast<double>(packed) / zlibbed);
-  EXPECT_LT(packed, zlibbed * 8 / 10);
+  EXPECT_LT(packed, zlibbed * 71 / 100);  // zstd's default trainer reached 0.72, one fastCover pass 0.69
 }
 
 TEST(RecordCodec, TooFewRecordsTrainNoDictionaryAndStayRaw) {
