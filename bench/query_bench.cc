@@ -206,6 +206,8 @@ class Core {
     return static_cast<long>(mset.get_matches_estimated());
   }
 
+  const Xapian::Database& db() const { return db_; }
+
  private:
   Xapian::Database db_;
   std::vector<std::unique_ptr<dsearch::Analyzer>> analyzers_;
@@ -283,8 +285,12 @@ int run_queries(const std::string& db, const std::string& qfile, const std::stri
         dsearch::SearchResult ids_only = searcher.search(request(qs[i], 0));
         auto t1 = Clock::now();
         std::vector<std::vector<dsearch::Fragment>> snippets;
-        for (const auto& h : ids_only.hits)
-          snippets.push_back(dsearch::snippet(h.article.body, core.analyzer_for(h.article.lang), highlights[i], 240));
+        for (const auto& h : ids_only.hits) {
+          // As Searcher::search does: how many query terms the body holds, from its word order.
+          std::size_t terms = dsearch::terms_in_body(
+              highlights[i], core.db().get_document(h.docid).get_value(dsearch::schema::kSlotTokens));
+          snippets.push_back(dsearch::snippet(h.article.body, core.analyzer_for(h.article.lang), highlights[i], 240, terms));
+        }
         auto t2 = Clock::now();
         std::vector<std::string> cids;
         long ctotal = core.run(qs[i].dsearch, cids);

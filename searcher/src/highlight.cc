@@ -1,5 +1,9 @@
 #include "dsearch/searcher/highlight.h"
 
+#include <algorithm>
+
+#include "dsearch/token_sequence.h"
+
 namespace dsearch {
 namespace {
 
@@ -25,6 +29,20 @@ bool Highlight::matches(const Token& t) const {
   for (const auto& p : prefixes)
     if (starts_with(bare, p)) return true;
   return false;
+}
+
+std::size_t terms_in_body(const Highlight& h, std::string_view token_order) {
+  if (!h.prefixes.empty() || !h.phrases.empty()) return kUnknownTerms;
+  TokenSequence order(token_order);
+  if (order.empty() || order.title_size() == order.size()) return kUnknownTerms;  // no separator
+  std::vector<TokenHash> wanted;
+  for (const auto& t : h.terms) wanted.push_back(token_hash(term_hash(t), order.seed()));
+  std::vector<bool> found(wanted.size());
+  std::size_t count = 0;
+  for (std::size_t i = order.title_size() + 1; i < order.size() && count < wanted.size(); ++i)
+    for (std::size_t k = 0; k < wanted.size(); ++k)
+      if (!found[k] && order[i] == wanted[k]) found[k] = true, ++count;
+  return count;
 }
 
 }  // namespace dsearch

@@ -149,14 +149,19 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Hit hit;
     hit.rank = request.offset + 1 + result.hits.size();
     hit.score = ranked ? it.get_weight() : 0;
+    hit.docid = *it;
+    Xapian::Document doc = it.get_document();
     try {
-      hit.article = deserialize(unpacker_.unpack(it.get_document().get_data(), db_));
+      hit.article = deserialize(unpacker_.unpack(doc.get_data(), db_));
     } catch (const std::runtime_error& e) {
       throw Error(ErrorKind::kData, "index " + path_ + ": document " + std::to_string(*it) + ": " + e.what());
     }
     Analyzer& a = analyzer_for(hit.article.lang);
     hit.title = mark_all(hit.article.title, a, parsed.highlight);
-    hit.snippet = snippet(hit.article.body, a, parsed.highlight, request.snippet_chars);
+    if (request.snippet_chars > 0) {
+      hit.body_terms = terms_in_body(parsed.highlight, doc.get_value(schema::kSlotTokens));
+      hit.snippet = snippet(hit.article.body, a, parsed.highlight, request.snippet_chars, hit.body_terms);
+    }
     result.hits.push_back(std::move(hit));
   }
   for (std::size_t i = 0; i < spies.size(); ++i)

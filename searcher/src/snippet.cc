@@ -50,11 +50,59 @@ struct Scan {
   std::vector<Word> words;
   std::vector<uint32_t> hits;                               // indices of matched words, in order
   std::vector<std::pair<uint32_t, uint32_t>> phrases;       // whole phrase occurrences: [first, last] hit index
+  std::size_t starts = SIZE_MAX;  // windows start at one of the first `starts` hits
 };
 
-// Tokenizes `text` once: every word with its character offsets, matched words marked.
-Scan scan(std::string_view text, Analyzer& analyzer, const Highlight& h) {
+// Stopping early: once some max_chars window shows every term the body holds (`want`), only the
+// words a passage from a hit up to there can still reach are needed.
+class EarlyStop {
+ public:
+  EarlyStop(std::size_t want, std::size_t max_chars) : want_(want), max_chars_(max_chars) {
+    if (want_ == 0) until_ = static_cast<uint32_t>(std::min<std::size_t>(max_chars_, UINT32_MAX));
+  }
+  bool enabled() const { return want_ != kUnknownTerms; }
+  bool done() const { return done_; }
+
+  // Called for each word once it is in sc.words.
+  void saw(Scan& sc, const Word& w) {
+    if (until_ != UINT32_MAX) {
+      done_ = w.cb > until_;
+      return;
+    }
+    if (w.hit == kNoHit) return;
+    ++hits_;
+    if (w.hit >= last_.size()) last_.resize(w.hit + 1);
+    last_[w.hit] = w.cb;
+    if (last_.size() < want_) return;
+    uint32_t first = *std::min_element(last_.begin(), last_.end());
+    if (w.ce - first > max_chars_) return;
+    sc.starts = hits_;  // windows start at this hit or before
+
+    until_ = static_cast<uint32_t>(std::min<std::size_t>(w.ce + max_chars_, UINT32_MAX));
+  }
+
+ private:
+  std::size_t want_, max_chars_;
+  uint32_t until_ = UINT32_MAX;
+  std::size_t hits_ = 0;
+  std::vector<uint32_t> last_;  // per matched term: where its last match starts
+  bool done_ = false;
+};
+
+// The end of the piece of `text` to analyse next: whitespace past `from + n` bytes (words never
+// span whitespace, so pieces analyse as the whole would), or the end.
+std::size_t piece_end(std::string_view text, std::size_t from, std::size_t n) {
+  if (text.size() - from <= n) return text.size();
+  std::size_t cut = text.find_first_of(" \t\n\r", from + n);
+  return cut == std::string_view::npos ? text.size() : cut;
+}
+
+// Tokenizes `text` once: every word with its character offsets, matched words marked; with
+// `body_terms` known, only as far as EarlyStop needs.
+Scan scan(std::string_view text, Analyzer& analyzer, const Highlight& h, std::size_t max_chars = 0,
+          std::size_t body_terms = kUnknownTerms) {
   Scan sc;
+  EarlyStop stop(body_terms, max_chars);
   bool marking = !h.empty() || !h.phrases.empty();
   std::unordered_map<std::string, uint32_t> ids;
   auto id_of = [&](const std::string& term) {
@@ -82,17 +130,20 @@ Scan scan(std::string_view text, Analyzer& analyzer, const Highlight& h) {
     }
   };
 
-  analyzer.tokenize(text, [&](const Token& t) {
+  uint32_t base = 0;  // offset of the piece being analysed
+  auto on_token = [&](const Token& t) {
+    if (stop.done()) return;
     Word w;
-    w.b = t.begin;
-    w.e = t.end;
-    advance(t.begin);
+    w.b = base + t.begin;
+    w.e = base + t.end;
+    advance(w.b);
     w.cb = chars;
-    advance(t.end);
+    advance(w.e);
     w.ce = chars;
     if (marking && h.matches(t)) w.hit = id_of(t.term);
     uint32_t k = static_cast<uint32_t>(sc.words.size());
     sc.words.push_back(w);
+    if (stop.enabled()) stop.saw(sc, w);
     if (ring.empty()) return;
     ring[k % ring.size()] = t.term;
     for (const auto& p : h.phrases) {
@@ -107,7 +158,15 @@ Scan scan(std::string_view text, Analyzer& analyzer, const Highlight& h) {
       }
       occ.emplace_back(static_cast<uint32_t>(k + 1 - m), k);
     }
-  });
+  };
+  // A few hundred bytes a piece when stopping early: a piece costs one more segmenter start.
+  std::size_t piece = stop.enabled() ? 512 : text.size();
+  for (std::size_t from = 0; from < text.size() && !stop.done();) {
+    std::size_t to = piece_end(text, from, piece);
+    base = static_cast<uint32_t>(from);
+    analyzer.tokenize(text.substr(from, to - from), on_token);
+    from = to;
+  }
   for (uint32_t i = 0; i < sc.words.size(); ++i)
     if (sc.words[i].hit != kNoHit) sc.hits.push_back(i);
   for (auto [first, last] : occ) {
@@ -140,7 +199,7 @@ std::pair<std::size_t, std::size_t> best_window(const Scan& sc, std::size_t max_
   std::tuple<uint32_t, bool, std::size_t> best{0, false, 0};
   std::pair<std::size_t, std::size_t> where{0, 0};
   std::size_t j = 0, p = 0;
-  for (std::size_t i = 0; i < hits.size(); ++i) {
+  for (std::size_t i = 0; i < hits.size() && i < sc.starts; ++i) {
     if (j <= i) { add(i); j = i + 1; }
     uint32_t begin = sc.words[hits[i]].cb;
     while (j < hits.size() && sc.words[hits[j]].ce - begin <= max_chars) add(j++);
@@ -264,9 +323,10 @@ std::vector<Fragment> render_passage(std::string_view body, const Scan& sc, std:
   return fragments(body, sc, start, end, sw, ew, lead, trail);
 }
 
-std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h, std::size_t max_chars) {
+std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h, std::size_t max_chars,
+                              std::size_t body_terms) {
   if (max_chars == 0) return {};
-  Scan sc = scan(body, analyzer, h);
+  Scan sc = scan(body, analyzer, h, max_chars, body_terms);
   if (sc.words.empty()) {
     std::vector<Fragment> out;
     append_plain(out, body, 0, body.size());
@@ -308,7 +368,7 @@ std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const H
     second.front().text.erase(0, kEllipsis.size());
     if (second.front().text.empty()) second.erase(second.begin());
   }
-  if (!ellipsis) out.push_back({" " + std::string(kEllipsis) + " ", false});
+  if (!ellipsis) out.push_back({std::string(" ").append(kEllipsis).append(" "), false});
   else out.back().text += " ";
   out.insert(out.end(), second.begin(), second.end());
   return out;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <set>
 
+#include "dsearch/document_terms.h"
+#include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
 #include "test_data.h"
 
@@ -162,6 +164,67 @@ TEST(Snippet, HandlesLargeBodies) {
   big += " The zebra crossing.";
   auto frags = snippet(big, en, highlight_for("zebra"));
   EXPECT_TRUE(marked(frags).count("zebra")) << text_of(frags);
+}
+
+// The distinct terms of `h` a body holds, by analysing all of it.
+std::size_t terms_matched(std::string_view body, Analyzer& a, const Highlight& h) {
+  std::set<std::string> found;
+  a.tokenize(body, [&](const Token& t) {
+    if (h.matches(t)) found.insert(t.term);
+  });
+  return found.size();
+}
+
+std::size_t distinct_marked(const std::vector<Fragment>& frags, Analyzer& a) {
+  std::set<std::string> terms;
+  for (const auto& m : marked(frags)) terms.insert(a.stem(a.fold(m)));
+  return terms.size();
+}
+
+// Stopping once a passage shows every query term the body holds (as the stored word order
+// tells) must show as many terms as analysing the whole body, and mostly the same passage.
+TEST(Snippet, StoppingEarlyShowsWhatAWholeScanShows) {
+  std::string dir = test::corpora_dir();
+  if (dir.empty()) GTEST_SKIP() << "no ../shared/corpora";
+  Analyzer en("en");
+  const char* const queries[] = {"oil prices", "bank rates", "dollar", "company said shares",
+                                 "trade deficit Japan", "profit", "net loss", "tonnes wheat"};
+  std::size_t cases = 0, same_count = 0, same_text = 0, stopped = 0;
+  test::for_each_json_line(dir + "/reuters21578/reuters21578.jsonl.gz", [&](const nlohmann::json& j) {
+    std::string title = j.value("title", ""), body = j.value("body", "");
+    if (body.size() < 300) return;
+    Xapian::Document doc;
+    add_text_terms(doc, en, title, body);
+    std::string order = doc.get_value(schema::kSlotTokens);
+    for (const char* q : queries) {
+      Highlight h = highlight_for(q);
+      std::size_t n = terms_in_body(h, order), truth = terms_matched(body, en, h);
+      ASSERT_GE(n, truth) << q << " in " << body.substr(0, 80);  // a collision may add, never miss
+      ++cases;
+      same_count += n == truth;
+      auto full = snippet(body, en, h), early = snippet(body, en, h, 240, n);
+      EXPECT_EQ(distinct_marked(early, en), distinct_marked(full, en)) << q << "\n" << text_of(full) << "\n" << text_of(early);
+      same_text += text_of(full) == text_of(early);
+      stopped += n == truth;
+    }
+  }, 600);
+  ASSERT_GT(cases, 2000u);
+  std::printf("%zu cases: count exact %zu, same passage %zu\n", cases, same_count, same_text);
+  EXPECT_GE(same_count, cases * 99 / 100);
+  EXPECT_GE(same_text, cases * 95 / 100);
+  EXPECT_GT(stopped, 0u);
+}
+
+TEST(Snippet, TermsInBodyNeedsAStoredOrderAndPlainTerms) {
+  Analyzer en("en");
+  Xapian::Document doc;
+  add_text_terms(doc, en, "Putin envoy", "The special envoy met officials in Moscow.");
+  std::string order = doc.get_value(schema::kSlotTokens);
+  EXPECT_EQ(terms_in_body(highlight_for("envoy Moscow zebra"), order), 2u);
+  EXPECT_EQ(terms_in_body(highlight_for("Putin"), order), 0u) << "title words are not body words";
+  EXPECT_EQ(terms_in_body(highlight_for("envoy"), ""), kUnknownTerms);
+  EXPECT_EQ(terms_in_body(highlight_for("env*"), order), kUnknownTerms);
+  EXPECT_EQ(terms_in_body(highlight_for("\"special envoy\""), order), kUnknownTerms);
 }
 
 TEST(Highlight, MarkAllMarksTheWholeTitle) {

@@ -28,12 +28,22 @@ struct Fragment {
   bool match = false;
 };
 
+// Said of a body when the index cannot tell how many highlight terms it holds.
+inline constexpr std::size_t kUnknownTerms = static_cast<std::size_t>(-1);
+
+// How many distinct terms of `h` the body holds, read from the document's stored word order
+// (the value of schema::kSlotTokens), without analysing the body. kUnknownTerms when the value
+// cannot tell: none stored, or `h` has wildcards or phrases, whose matches it does not record.
+// A 16-bit hash collision can only count a term the body lacks, never miss one it holds.
+std::size_t terms_in_body(const Highlight& h, std::string_view token_order);
+
 // The best passage of `body` of about `max_chars` characters: the one with the most distinct
 // matched terms (then most matches), starting at a sentence start where it can, with "…" where it
 // cuts text. Every matched word in it is a match fragment. With nothing to highlight, the start
-// of the body.
+// of the body. With `body_terms` (terms_in_body) known, the body is analysed only until a passage
+// shows that many terms: news puts what a query asks for early, so most of a long body is skipped.
 std::vector<Fragment> snippet(std::string_view body, Analyzer& analyzer, const Highlight& h,
-                              std::size_t max_chars = 240);
+                              std::size_t max_chars = 240, std::size_t body_terms = kUnknownTerms);
 
 // The whole of `text` (a title) with matched words marked.
 std::vector<Fragment> mark_all(std::string_view text, Analyzer& analyzer, const Highlight& h);

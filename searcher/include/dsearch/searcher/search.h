@@ -30,10 +30,12 @@ struct SearchRequest {
 
 struct Hit {
   std::size_t rank = 0;                         // 1-based, counting the offset
+  Xapian::docid docid = 0;
   double score = 0;
   Article article;
   std::vector<Fragment> title;                  // title with matches marked
   std::vector<Fragment> snippet;
+  std::size_t body_terms = kUnknownTerms;       // terms_in_body() of the query's highlight
 };
 
 struct FacetValue {
