@@ -1,7 +1,5 @@
 #include "dsearch/searcher/highlight.h"
 
-#include <algorithm>
-
 #include "dsearch/token_sequence.h"
 
 namespace dsearch {

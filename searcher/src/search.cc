@@ -159,8 +159,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Analyzer& a = analyzer_for(hit.article.lang);
     hit.title = mark_all(hit.article.title, a, parsed.highlight);
     if (request.snippet_chars > 0) {
-      hit.body_terms = terms_in_body(parsed.highlight, doc.get_value(schema::kSlotTokens));
-      hit.snippet = snippet(hit.article.body, a, parsed.highlight, request.snippet_chars, hit.body_terms);
+      std::size_t body_terms = terms_in_body(parsed.highlight, doc.get_value(schema::kSlotTokens));
+      hit.snippet = snippet(hit.article.body, a, parsed.highlight, request.snippet_chars, body_terms);
     }
     result.hits.push_back(std::move(hit));
   }

@@ -77,7 +77,6 @@ class EarlyStop {
     uint32_t first = *std::min_element(last_.begin(), last_.end());
     if (w.ce - first > max_chars_) return;
     sc.starts = hits_;  // windows start at this hit or before
-
     until_ = static_cast<uint32_t>(std::min<std::size_t>(w.ce + max_chars_, UINT32_MAX));
   }
 

@@ -35,7 +35,6 @@ struct Hit {
   Article article;
   std::vector<Fragment> title;                  // title with matches marked
   std::vector<Fragment> snippet;
-  std::size_t body_terms = kUnknownTerms;       // terms_in_body() of the query's highlight
 };
 
 struct FacetValue {
