@@ -7,7 +7,7 @@
 namespace dsearch {
 namespace {
 
-// Version of the document data layout; bump on any change below.
+// Version of the record layout; bump on any change below.
 constexpr char kFormat = 1;
 static_assert(kFormat != kPackedRecord, "a raw record must not read as a packed one");
 

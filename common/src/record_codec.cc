@@ -69,7 +69,7 @@ std::string train_dictionary(const Xapian::Database& db) {
                                         bytes < kDictionarySampleBytes;
        ++it)
     if (i++ % step == 0)
-      if (std::string data = db.get_document(*it).get_data(); !data.empty() && data[0] != kPackedRecord) {
+      if (std::string data = stored_record(db.get_document(*it)); !data.empty() && data[0] != kPackedRecord) {
         bytes += data.size();
         samples.push_back(std::move(data));
       }

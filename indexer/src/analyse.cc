@@ -9,6 +9,7 @@
 #include "dsearch/indexer/decode.h"
 #include "dsearch/indexer/entities.h"
 #include "dsearch/indexer/page.h"
+#include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 
 namespace dsearch {
@@ -127,7 +128,7 @@ IndexedDocument make_document(const Article& a, const std::string& hash, const s
   doc.add_value(schema::kSlotId, a.id);
   doc.add_value(schema::kSlotFile, file);
   doc.add_value(schema::kSlotRoot, root_key);
-  doc.set_data(serialize(a));
+  store_record(doc, serialize(a));
   return out;
 }
 

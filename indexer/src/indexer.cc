@@ -294,7 +294,7 @@ void Run::write_all() {
     // nor trains and stores one.
     if (!std::exchange(packer_open, true)) open_packer();
     try {
-      if (packer_.ready()) r->doc.doc.set_data(packer_.pack(r->doc.doc.get_data()));
+      if (packer_.ready()) store_record(r->doc.doc, packer_.pack(stored_record(r->doc.doc)));
       // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
       if (r->update)
         db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);

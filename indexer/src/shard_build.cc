@@ -41,11 +41,11 @@ void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& wor
   for (const auto& w : words) spelling_.add(w);
   if (trained_) {
     Xapian::Document packed = doc;  // a handle: the caller's document is packed too, and dropped
-    packed.set_data(packer_.pack(doc.get_data()));
+    store_record(packed, packer_.pack(stored_record(doc)));
     db_.add_document(packed);
   } else {
     Xapian::docid id = db_.add_document(doc);
-    samples_.emplace_back(id, doc.get_data());
+    samples_.emplace_back(id, stored_record(doc));
     sample_bytes_ += samples_.back().second.size();
     if (samples_.size() >= kDictionarySamples || sample_bytes_ >= kDictionarySampleBytes) train_and_repack();
   }
@@ -62,10 +62,10 @@ void Shard::train_and_repack() {
   std::string dict = train_dictionary(records);
   if (dict.empty() || !store_dictionary(db_, dict)) return;
   packer_ = RecordPacker(dict);
-  // Only the data changes: Xapian rewrites the record alone for a document it handed out.
+  // Only the record changes: Xapian rewrites the values alone for a document it handed out.
   for (std::size_t i = 0; i < samples.size(); ++i) {
     Xapian::Document d = db_.get_document(samples[i].first);
-    d.set_data(packer_.pack(records[i]));
+    store_record(d, packer_.pack(records[i]));
     db_.replace_document(samples[i].first, d);
   }
 }

@@ -152,7 +152,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.docid = *it;
     Xapian::Document doc = it.get_document();
     try {
-      hit.article = deserialize(unpacker_.unpack(doc.get_data(), db_));
+      hit.article = deserialize(unpacker_.unpack(stored_record(doc), db_));
     } catch (const std::runtime_error& e) {
       throw Error(ErrorKind::kData, "index " + path_ + ": document " + std::to_string(*it) + ": " + e.what());
     }

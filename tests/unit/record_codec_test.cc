@@ -114,7 +114,7 @@ TEST(RecordCodec, AnIndexTrainsFromItsOwnRawRecords) {
   Xapian::WritableDatabase& db = index;
   for (const auto& r : all) {
     Xapian::Document d;
-    d.set_data(r);
+    store_record(d, r);
     db.add_document(d);
   }
   std::string dict = train_dictionary(db);

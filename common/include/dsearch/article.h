@@ -1,4 +1,4 @@
-// An article as the indexer extracted it and as the searcher reads it back from document data.
+// An article as the indexer extracted it and as the searcher reads it back from its stored record.
 #pragma once
 
 #include <cstdint>

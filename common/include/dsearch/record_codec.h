@@ -1,4 +1,4 @@
-// Article records (the document data, article.h) are stored packed with zstd and a dictionary
+// Article records (article.h, in schema::kSlotRecord) are stored packed with zstd and a dictionary
 // trained on the index's own articles. News records are short (a wire story is about 1.3 KB) and
 // each compressed alone gains little: zlib, which Xapian applies by itself, keeps 55% of the mix
 // corpus, zstd with a dictionary about 40% (bench/SPEED.md). Records name their dictionary (the
@@ -13,7 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "dsearch/schema.h"
+
 namespace dsearch {
+
+// The stored record of a document (schema::kSlotRecord), packed or raw; "" when it has none.
+inline std::string stored_record(const Xapian::Document& doc) { return doc.get_value(schema::kSlotRecord); }
+inline void store_record(Xapian::Document& doc, const std::string& record) {
+  doc.add_value(schema::kSlotRecord, record);
+}
 
 // The first byte of a packed record; serialize() starts raw ones with its own format byte, 1.
 inline constexpr char kPackedRecord = 2;
@@ -65,7 +73,7 @@ class RecordUnpacker {
   RecordUnpacker(RecordUnpacker&&) noexcept;
   RecordUnpacker& operator=(RecordUnpacker&&) noexcept;
 
-  // The record as serialize() wrote it, from the document data of `db`. Throws
+  // The record as serialize() wrote it, from a stored_record() of `db`. Throws
   // std::runtime_error on a damaged record or a dictionary the index does not hold.
   std::string unpack(std::string data, const Xapian::Database& db);
 

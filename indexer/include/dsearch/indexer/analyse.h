@@ -21,7 +21,7 @@ struct IndexedDocument {
   std::vector<std::string> words;  // distinct folded words, for spelling suggestions
 };
 
-// The document to store for `a`: free-text terms, filter terms, value slots and document data.
+// The document to store for `a`: free-text terms, filter terms, value slots and its record.
 // `file` and `root_key` say where it came from, for reindexing.
 IndexedDocument make_document(const Article& a, const std::string& hash, const std::string& file,
                               const std::string& root_key);
