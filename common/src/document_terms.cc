@@ -10,16 +10,18 @@ void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
   TokenSequenceWriter order;
   std::string title_term(schema::kTitle);
   analyzer.tokenize(title, [&](const Token& t) {
-    doc.add_term(t.term, kTitleWdf);
-    title_term.resize(schema::kTitle.size());
-    title_term += t.term;
-    doc.add_term(title_term);
+    if (!unindexed(analyzer, t.folded)) {
+      doc.add_term(t.term, kTitleWdf);
+      title_term.resize(schema::kTitle.size());
+      title_term += t.term;
+      doc.add_term(title_term);
+    }
     order.add(t.term);
     if (on_token) on_token(t);
   });
   order.end_title();
   analyzer.tokenize(body, [&](const Token& t) {
-    doc.add_term(t.term);
+    if (!unindexed(analyzer, t.folded)) doc.add_term(t.term);
     order.add(t.term);
     if (on_token) on_token(t);
   });

@@ -6,14 +6,18 @@
 
 namespace dsearch {
 
-PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only)
-    : terms_(terms), title_only_(title_only) {
-  for (auto& alternatives : terms_) {
+PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only,
+                             std::vector<bool> indexed)
+    : terms_(terms), title_only_(title_only), indexed_(std::move(indexed)) {
+  indexed_.resize(terms_.size(), true);
+  for (std::size_t i = 0; i < terms_.size(); ++i) {
+    auto& alternatives = terms_[i];
     std::sort(alternatives.begin(), alternatives.end());
     alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
     auto& hs = term_hashes_.emplace_back();
     for (const auto& t : alternatives) hs.push_back(term_hash(t));
-    if (alternatives.size() > 1) alternatives_.insert(alternatives_.end(), alternatives.begin(), alternatives.end());
+    if (alternatives.size() > 1 && indexed_[i])
+      alternatives_.insert(alternatives_.end(), alternatives.begin(), alternatives.end());
   }
   std::sort(alternatives_.begin(), alternatives_.end());
   alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()), alternatives_.end());
@@ -21,11 +25,11 @@ PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms,
 
 PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) const {
   auto terms = terms_;
-  for (auto& alternatives : terms) {
-    if (alternatives.size() < 2) continue;
-    std::erase_if(alternatives, [&](const std::string& t) { return !std::binary_search(held.begin(), held.end(), t); });
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (terms[i].size() < 2 || !indexed_[i]) continue;
+    std::erase_if(terms[i], [&](const std::string& t) { return !std::binary_search(held.begin(), held.end(), t); });
   }
-  return PhrasePattern(terms, title_only_);
+  return PhrasePattern(terms, title_only_, indexed_);
 }
 
 const PhrasePattern::Hashes& PhrasePattern::hashes(std::uint8_t seed) const {
@@ -178,9 +182,11 @@ std::string PhraseSource::get_description() const {
 }
 
 Xapian::Query phrase_query(const std::vector<Xapian::Query>& words,
-                           const std::vector<std::vector<std::string>>& terms, bool title_only) {
-  auto pattern = std::make_shared<const PhrasePattern>(terms, title_only);
+                           const std::vector<std::vector<std::string>>& terms, bool title_only,
+                           const std::vector<bool>& indexed) {
+  auto pattern = std::make_shared<const PhrasePattern>(terms, title_only, indexed);
   Xapian::Query source((new PhraseSource(std::move(pattern)))->release());
+  if (words.empty()) return source;
   return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
                        source);
 }

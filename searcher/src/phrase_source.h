@@ -1,7 +1,7 @@
-// Phrase matching without Xapian positions: a phrase is the AND of its words (which ranks it with
-// BM25 and finds the candidates from the posting lists) filtered by a PhraseSource, which reads a
-// candidate's TokenSequence (token_sequence.h) and keeps it when the words stand side by side, in
-// order, as OP_PHRASE with a window of the phrase's length did.
+// Phrase matching without Xapian positions: a phrase is the AND of its indexed words (which ranks
+// it with BM25 and finds the candidates from the posting lists) filtered by a PhraseSource, which
+// reads a candidate's TokenSequence (token_sequence.h) and keeps it when all the words, stopwords
+// included, stand side by side, in order, as OP_PHRASE with a window of the phrase's length did.
 #pragma once
 
 #include <xapian.h>
@@ -19,15 +19,19 @@ namespace dsearch {
 // wildcard's expansions), and whether it must lie within the title.
 class PhrasePattern {
  public:
-  // `terms[i]` are the unprefixed terms accepted at position i.
-  PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only);
+  // `terms[i]` are the unprefixed terms accepted at position i. `indexed[i]` false marks a
+  // position whose terms the index may not hold (a stopword): it is checked by hash alone. Empty:
+  // every position is indexed.
+  PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only,
+                std::vector<bool> indexed = {});
 
   std::size_t size() const { return terms_.size(); }
   bool title_only() const { return title_only_; }
 
-  // The terms of the positions that accept more than one: a document need not hold them all, and
-  // one it lacks can share its hash with a word it has (a German stem, a wildcard's expansion next
-  // to an English word). PhraseSource confirms a match with only those the document holds.
+  // The terms of the indexed positions that accept more than one: a document need not hold them
+  // all, and one it lacks can share its hash with a word it has (a German stem, a wildcard's
+  // expansion next to an English word). PhraseSource confirms a match with only those the document
+  // holds.
   const std::vector<std::string>& alternatives() const { return alternatives_; }  // sorted
 
   // The same phrase with each position's alternatives cut down to those `held` (sorted) holds.
@@ -47,14 +51,16 @@ class PhrasePattern {
   std::vector<std::vector<std::uint64_t>> term_hashes_;
   std::vector<std::string> alternatives_;
   bool title_only_;
+  std::vector<bool> indexed_;
   mutable std::map<std::uint8_t, Hashes> by_seed_;
 };
 
 // Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
 // words: the source says it may match every document, so Xapian's AND puts it last and mostly
-// check()s it on documents that hold every word. next() and skip_to() work too (they walk the
-// value stream), for a matcher that drives from it anyway. The source counts on that AND: alone,
-// it would also take a document that lacks a word of the phrase but has one of the same hash.
+// check()s it on documents that hold every indexed word. next() and skip_to() work too (they walk
+// the value stream), for a phrase of stopwords alone, which has no words to drive it. The source
+// counts on that AND: alone, it would also take a document that lacks a word of the phrase but has
+// one of the same hash, about once in 65,536 documents that have the rest of the phrase.
 class PhraseSource : public Xapian::PostingSource {
  public:
   explicit PhraseSource(std::shared_ptr<const PhrasePattern> pattern);
@@ -96,9 +102,11 @@ class PhraseSource : public Xapian::PostingSource {
   std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
 };
 
-// The query for a phrase of `words` (one subquery per position, as the parser builds them) whose
-// positions accept `terms` (unprefixed); `title_only` for a title:"..." phrase.
+// The query for a phrase whose positions accept `terms` (unprefixed), with `words` the subqueries
+// of its indexed positions (`indexed`, as PhrasePattern takes it); `title_only` for a title:"..."
+// phrase. With no words (stopwords alone) the source scans every document's word order.
 Xapian::Query phrase_query(const std::vector<Xapian::Query>& words,
-                           const std::vector<std::vector<std::string>>& terms, bool title_only);
+                           const std::vector<std::vector<std::string>>& terms, bool title_only,
+                           const std::vector<bool>& indexed = {});
 
 }  // namespace dsearch

@@ -18,6 +18,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "dsearch/document_terms.h"
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
@@ -404,16 +405,28 @@ class Builder {
     std::vector<std::vector<std::string>> pos_terms;
     for (const auto& w : f) pos_terms.push_back(terms_of(w));
     if (positive) note(n, pos_terms);
-    if (f.size() == 1) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
-    return phrase(pos_terms, prefix);
+    // A stopword kept (a query of nothing else) has no term: the word order finds it.
+    if (f.size() == 1 && !unindexed(f.front())) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
+    return phrase(pos_terms, f, prefix);
   }
 
-  // Words side by side, in order: the AND of one OR per position (it ranks the phrase as
-  // OP_PHRASE did, and finds the candidates), checked against the documents' word order.
-  Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, std::string_view prefix) {
+  // Whether the articles of some index language hold no term for `folded` (document_terms.h).
+  bool unindexed(const std::string& folded) const {
+    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return dsearch::unindexed(*a, folded); });
+  }
+
+  // Words side by side, in order: the AND of one OR per indexed position (it ranks the phrase as
+  // OP_PHRASE did, and finds the candidates), checked against the documents' word order, which
+  // also holds the stopwords. `folded` are the words of the first positions (a wildcard's is not).
+  Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, const std::vector<std::string>& folded,
+                       std::string_view prefix) {
     std::vector<Xapian::Query> subs;
-    for (const auto& ts : pos_terms) subs.push_back(position(ts, prefix, Xapian::Query::OP_OR));
-    return phrase_query(subs, pos_terms, !prefix.empty());
+    std::vector<bool> indexed;
+    for (std::size_t i = 0; i < pos_terms.size(); ++i) {
+      indexed.push_back(i >= folded.size() || !unindexed(folded[i]));
+      if (indexed.back()) subs.push_back(position(pos_terms[i], prefix, Xapian::Query::OP_OR));
+    }
+    return phrase_query(subs, pos_terms, !prefix.empty(), indexed);
   }
 
   // Records what a positive text node matches, for highlighting and "did you mean".
@@ -463,7 +476,7 @@ class Builder {
     if (cap && found.size() > cap) found.resize(cap);
     auto& expansions = pos_terms.emplace_back();
     for (auto& [freq, t] : found) expansions.push_back(t.substr(prefix.size()));
-    return phrase(pos_terms, prefix);  // no expansion: an empty OR, so nothing matches
+    return phrase(pos_terms, {f.begin(), f.end() - 1}, prefix);  // no expansion: an empty OR, so nothing matches
   }
 
   void count_expansions(const std::string& full, const std::string& raw) {

@@ -177,7 +177,8 @@ std::string Searcher::suggest(const std::string& query, const std::vector<std::s
   for (const auto& w : words) {
     bool known = false;
     // The match already knows the frequencies of the query's terms; only others cost a lookup.
-    for (auto& a : query_analyzers_) known = known || mset.get_termfreq(a->stem(w)) > 0;
+    // A stopword has no term, and is no misspelling.
+    for (auto& a : query_analyzers_) known = known || a->is_stopword(w) || mset.get_termfreq(a->stem(w)) > 0;
     if (known) continue;
     std::string better = db_.get_spelling_suggestion(w);
     auto at = suggestion.find(w);

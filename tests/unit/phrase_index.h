@@ -23,6 +23,7 @@ namespace dsearch::test {
 struct OracleDoc {
   std::string id;
   std::vector<std::string> title, body;  // terms, in order
+  std::vector<bool> title_indexed, body_indexed;  // whether each has a term (not a stopword)
 };
 
 // What a phrase accepts at each position; with `prefix_last`, the last position holds one prefix
@@ -110,9 +111,15 @@ class PhraseIndex {
     add_text_terms(doc, a, title, body);
     doc.set_data(id);
     db_.add_document(doc);
-    OracleDoc d{id, {}, {}};
-    for (const auto& t : a.tokens(title)) d.title.push_back(t.term);
-    for (const auto& t : a.tokens(body)) d.body.push_back(t.term);
+    OracleDoc d{id, {}, {}, {}, {}};
+    for (const auto& t : a.tokens(title)) {
+      d.title.push_back(t.term);
+      d.title_indexed.push_back(!unindexed(a, t.folded));
+    }
+    for (const auto& t : a.tokens(body)) {
+      d.body.push_back(t.term);
+      d.body_indexed.push_back(!unindexed(a, t.folded));
+    }
     docs_.push_back(std::move(d));
     return docs_.back();
   }
@@ -124,7 +131,7 @@ class PhraseIndex {
     doc.add_boolean_term(schema::term(schema::kId, id));
     doc.set_data(id);
     db_.add_document(doc);
-    docs_.push_back(OracleDoc{id, {}, {}});
+    docs_.push_back(OracleDoc{id, {}, {}, {}, {}});
   }
 
   Xapian::WritableDatabase& db() { return db_; }

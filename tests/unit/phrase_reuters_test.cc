@@ -17,16 +17,19 @@ namespace {
 
 using Scores = std::map<std::string, double>;
 
-// The positional layout of schema 1, kept here as the reference.
+// The positional layout of schema 1, kept here as the reference. A stopword, which has no term
+// now, keeps its positions with a wdf of 0: OP_PHRASE still sees it, and BM25 neither weights it
+// nor counts it in the length.
 Xapian::Document positional_document(const test::OracleDoc& d) {
   Xapian::Document doc;
   Xapian::termpos pos = 0;
-  for (const auto& t : d.title) {
-    doc.add_posting(t, ++pos, kTitleWdf);
-    doc.add_posting(std::string(schema::kTitle) + t, pos);
+  for (std::size_t i = 0; i < d.title.size(); ++i) {
+    bool indexed = d.title_indexed[i];
+    doc.add_posting(d.title[i], ++pos, indexed ? kTitleWdf : 0);
+    doc.add_posting(std::string(schema::kTitle) + d.title[i], pos, indexed ? 1 : 0);
   }
   pos += 100;
-  for (const auto& t : d.body) doc.add_posting(t, ++pos);
+  for (std::size_t i = 0; i < d.body.size(); ++i) doc.add_posting(d.body[i], ++pos, d.body_indexed[i] ? 1 : 0);
   doc.set_data(d.id);
   return doc;
 }
@@ -114,6 +117,9 @@ Reuters* PhraseReuters::reuters_ = nullptr;
 struct Case {
   const char* query;
   std::size_t at_least;
+  // A phrase of stopwords alone has no terms to rank it (its hits weigh 0), where OP_PHRASE
+  // weighs the few articles where one of its stems is also the term of another word.
+  bool weighed = true;
 };
 
 const Case kCases[] = {
@@ -124,7 +130,7 @@ const Case kCases[] = {
     {"\"said it\"", 1000},          {"\"the company said\"", 100},
     // Stopwords inside.
     {"\"Bank of England\"", 10},    {"\"the Federal Reserve\"", 10}, {"\"cts a share\"", 10},
-    {"\"for the year\"", 10},       {"\"of the\"", 1000},
+    {"\"for the year\"", 10},       {"\"of the\"", 1000, false},
     // Reversed: both words in many articles, rarely the other way round.
     {"\"share per\"", 0},           {"\"rates interest\"", 0},   {"\"York New\"", 0},
     // In the title only (Reuters titles are upper case).
@@ -145,6 +151,7 @@ TEST_F(PhraseReuters, SameArticlesAndWeightsAsPositionalPhrases) {
     EXPECT_EQ(ids(reference), oracle) << c.query << ": OP_PHRASE and the oracle disagree";
     EXPECT_EQ(ids(ours), oracle) << c.query;
     EXPECT_GE(oracle.size(), c.at_least) << c.query;
+    if (!c.weighed) continue;
     std::size_t different = 0;
     for (const auto& [id, w] : ours)
       if (reference.count(id) && std::abs(reference.at(id) - w) > 1e-9 * std::max(1.0, w)) ++different;
@@ -185,7 +192,7 @@ class CountingSource : public PhraseSource {
 TEST_F(PhraseReuters, TheWordsDriveTheMatchAndTheSourceIsOnlyChecked) {
   // Both words are in thousands of articles, side by side in far fewer: reading every value to
   // step the source would cost a read per article of the index.
-  auto phrase = test::oracle_query("\"said the\"", reuters_->analyzers());
+  auto phrase = test::oracle_query("\"said company\"", reuters_->analyzers());
   std::vector<std::vector<std::string>> terms;
   std::vector<Xapian::Query> words;
   for (const auto& ts : phrase.terms) {

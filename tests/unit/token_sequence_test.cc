@@ -72,7 +72,7 @@ TEST(TokenSequence, EachWordOfAnArticleHasItsOwnHash) {
   std::map<TokenHash, std::string> first;
   std::string a, b;
   for (int i = 0; a.empty(); ++i) {
-    std::string w = "w" + std::to_string(i);
+    std::string w = std::string("w").append(std::to_string(i));
     auto [it, fresh] = first.emplace(token_hash(term_hash(w), 0), w);
     if (!fresh) a = it->second, b = w;
   }
@@ -84,7 +84,7 @@ TEST(TokenSequence, AVeryLongArticleStillReadsBack) {
   // 5,000 distinct words: no seed gives each its own hash, and none is looked for.
   Analyzer plain("");
   std::string body;
-  for (int i = 0; i < 5000; ++i) body += "w" + std::to_string(i) + " ";
+  for (int i = 0; i < 5000; ++i) body.append("w").append(std::to_string(i)).append(" ");
   Xapian::Document doc;
   add_text_terms(doc, plain, "t", body);
   std::string value = doc.get_value(schema::kSlotTokens);
@@ -94,16 +94,23 @@ TEST(TokenSequence, AVeryLongArticleStillReadsBack) {
   EXPECT_EQ(seq[5001], token_hash(term_hash("w4999"), seq.seed()));
 }
 
-TEST(TokenSequence, TermsKeepTheirWdfAndLoseTheirPositions) {
+TEST(TokenSequence, TermsKeepTheirWdfAndLoseTheirPositionsAndStopwords) {
   Analyzer en("en");
   Xapian::Document doc;
   add_text_terms(doc, en, xinhua().title, xinhua().body);
   std::map<std::string, Xapian::termcount> expected;
+  std::size_t words = 0, stops = 0;
   for (const auto& t : en.tokens(xinhua().title)) {
+    ++words;
+    if (en.is_stopword(t.folded) && ++stops) continue;
     expected[t.term] += kTitleWdf;
     expected[std::string(schema::kTitle) + t.term] += 1;
   }
-  for (const auto& t : en.tokens(xinhua().body)) expected[t.term] += 1;
+  for (const auto& t : en.tokens(xinhua().body)) {
+    ++words;
+    if (en.is_stopword(t.folded) && ++stops) continue;
+    expected[t.term] += 1;
+  }
   std::map<std::string, Xapian::termcount> got;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     got[*it] = it.get_wdf();
@@ -112,6 +119,11 @@ TEST(TokenSequence, TermsKeepTheirWdfAndLoseTheirPositions) {
   EXPECT_EQ(got, expected);
   EXPECT_EQ(got.at("Senvoy"), 1u);  // "envoy's" in the title
   EXPECT_GT(got.at("envoy"), kTitleWdf);  // and in the body
+  EXPECT_EQ(got.count("the") + got.count("Sto"), 0u);
+  // The word order keeps every word, and the separator.
+  EXPECT_GT(stops, 100u);
+  std::string order = doc.get_value(schema::kSlotTokens);
+  EXPECT_EQ(TokenSequence(order).size(), words + 1);
 }
 
 TEST(TokenSequence, AnEmptyArticleIsJustTheSeparator) {

@@ -5,8 +5,10 @@
 //      inner apostrophes and abbreviation dots removed ("U.S." -> "us")
 //   -> Snowball stem of the article's language (Xapian::Stem)
 //   -> accents stripped from the stem (so "São" and "Sao" meet, and Finnish "ä" still stems).
-// Stopwords are indexed (phrases like "Workers' Party of Korea" need them) and dropped from
-// queries outside phrases.
+// English articles do not index English stopwords as terms (a sixth of all postings, and the
+// costliest for Xapian to invert; document_terms.h); all words stay in the word order
+// (token_sequence.h), where phrases like "Workers' Party of Korea" find them. Queries drop
+// stopwords outside phrases.
 //
 // An Analyzer holds an ICU break iterator and is not thread-safe: use one per thread.
 #pragma once

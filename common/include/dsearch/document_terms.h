@@ -15,9 +15,19 @@ namespace dsearch {
 // a body match.
 inline constexpr Xapian::termcount kTitleWdf = 3;
 
+// Whether `folded`, analysed by `analyzer`, has no term in the index. Only English stopwords are
+// left out, from English articles: queries drop English's stopwords whenever the index holds
+// English, so those terms would never be asked for. Another language's stopwords can be query
+// words there ("die", "man"), and a query of one alone would have to read every article's word
+// order to find them.
+inline bool unindexed(const Analyzer& analyzer, std::string_view folded) {
+  return analyzer.lang() == "en" && analyzer.is_stopword(folded);
+}
+
 // Adds the free-text terms of an article: title words unprefixed (wdf kTitleWdf) and under
-// schema::kTitle, then body words unprefixed, without positions; and their order, title then
-// body, as a TokenSequence in schema::kSlotTokens, which phrase queries read. Calls `on_token`
+// schema::kTitle, then body words unprefixed, without positions or unindexed() words; and the
+// order of all the words, title then body, as a TokenSequence in schema::kSlotTokens, which
+// phrase queries read. Calls `on_token`
 // for each word when given (the indexer collects spelling data from it without analysing the
 // text twice).
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,

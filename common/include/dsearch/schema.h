@@ -9,11 +9,12 @@
 
 namespace dsearch::schema {
 
-// 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data
-inline constexpr int kSchemaVersion = 3;
+// 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
+// 4: stopwords not indexed as terms (analyzer.h)
+inline constexpr int kSchemaVersion = 4;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
-// positions: phrases are checked against kSlotTokens.
+// positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
 inline constexpr std::string_view kTitle = "S";           // title words
 inline constexpr std::string_view kId = "Q";              // unique article id
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
