@@ -1,6 +1,6 @@
 // Article records (article.h, in schema::kSlotRecord) are stored packed with zstd and a dictionary
 // trained on the index's own articles. News records are short (a wire story is about 1.3 KB) and
-// each compressed alone gains little: zlib, which Xapian applies by itself, keeps 55% of the mix
+// each compressed alone gains little: zlib, which Glass applies to document data, keeps 55% of the mix
 // corpus, zstd with a dictionary about 40% (bench/SPEED.md). Records name their dictionary (the
 // zstd frame carries its id), so an index may hold several: one per shard of a first build, of
 // which re-runs use any one (the highest id). Records of an index without a dictionary stay raw,
