@@ -406,13 +406,13 @@ class Builder {
     for (const auto& w : f) pos_terms.push_back(terms_of(w));
     if (positive) note(n, pos_terms);
     // A stopword kept (a query of nothing else) has no term: the word order finds it.
-    if (f.size() == 1 && !unindexed(f.front())) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
+    if (f.size() == 1 && !unindexed_somewhere(f.front())) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
     return phrase(pos_terms, f, prefix);
   }
 
   // Whether the articles of some index language hold no term for `folded` (document_terms.h).
-  bool unindexed(const std::string& folded) const {
-    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return dsearch::unindexed(*a, folded); });
+  bool unindexed_somewhere(const std::string& folded) const {
+    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return unindexed(*a, folded); });
   }
 
   // Words side by side, in order: the AND of one OR per indexed position (it ranks the phrase as
@@ -423,7 +423,7 @@ class Builder {
     std::vector<Xapian::Query> subs;
     std::vector<bool> indexed;
     for (std::size_t i = 0; i < pos_terms.size(); ++i) {
-      indexed.push_back(i >= folded.size() || !unindexed(folded[i]));
+      indexed.push_back(i >= folded.size() || !unindexed_somewhere(folded[i]));
       if (indexed.back()) subs.push_back(position(pos_terms[i], prefix, Xapian::Query::OP_OR));
     }
     return phrase_query(subs, pos_terms, !prefix.empty(), indexed);

@@ -38,8 +38,8 @@ enum Slot : unsigned {
   kSlotRoot = 9,          // content_hash() of the absolute root it was indexed under
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
   // The article record (record_codec.h). Not the document data: Glass deflates every data tag,
-  // and a record packed with zstd does not shrink again; values are stored as they are. That
-  // deflate was 6% of a first build's CPU time.
+  // and a record packed with zstd does not shrink again; values are stored as they are. Moving
+  // the records here cut a first build's CPU time by about a tenth (bench/SPEED.md).
   kSlotRecord = 11,
 };
 
