@@ -49,9 +49,13 @@ class DataGazetteer : public Gazetteer {
       std::string code(line.substr(0, t1)), kind(line.substr(t1 + 1, t2 - t1 - 1));
       std::string name(line.substr(t2 + 1));
       if (kind == "none") continue;
-      // An ambiguous name ("Korea": KR,KP) maps to nothing: a user must say which.
+      // An ambiguous name ("Korea": KR,KP) maps to nothing, a user must say which, unless it is
+      // also the country's label ("Georgia": the country, though articles may mean the state).
       std::string key = name_key(a, name);
-      names_[key] = kind == "ambiguous" ? std::string() : code;
+      if (kind == "ambiguous")
+        names_.emplace(key, std::string());
+      else
+        names_[key] = code;
       if (kind == "label") {
         labels_[code] = name;
         names_[name_key(a, code)] = code;

@@ -31,6 +31,8 @@ struct Mention {
   double weight;
   bool strong;  // counts on its own; a weak one needs a strong mention of the same country
   int where = 0;  // kInTitle, kInDateline or the body paragraph
+  size_t word = 0, length = 0;  // the words of the text it covers
+  bool aside = false;  // a currency or an event: never strong
 };
 
 // What the article says about one country.
@@ -71,6 +73,22 @@ bool after_amount(const std::vector<Word>& words, size_t i) {
 
 bool is_money_word(const std::string& k) {
   return k == "dollar" || k == "dollars" || k == "dlr" || k == "dlrs" || k == "cents" || k == "cts";
+}
+
+// "the Paris accord", "the Paris Club", "the Uruguay Round", "the Kyoto Protocol": a
+// place naming an agreement, a body or a meeting, which is not what the article is about.
+bool names_an_event(const std::vector<Word>& words, size_t next, const Place& p) {
+  static const char* const kEvents[] = {"accord", "accords", "agreement", "agreements", "pact", "club", "round",
+                                        "convention", "protocol", "treaty", "declaration", "consensus", "process"};
+  if (p.kind != PlaceKind::kCity && p.kind != PlaceKind::kCountry) return false;
+  // "Paris currency accord": one word may come between.
+  for (size_t k = next; k < words.size() && k < next + 2 && words[k].joined; ++k) {
+    const std::string& key = words[k].key;
+    if (p.kind == PlaceKind::kCountry) return key == "round";  // "Canada-U.S. pact" is about both
+    for (const char* e : kEvents)
+      if (key == e) return true;
+  }
+  return false;
 }
 
 // "Torrance, Calif.", "Winnemucca, Nev.", "N.Y.": a dotted state abbreviation after a town and a
@@ -136,8 +154,53 @@ bool after_person_cue(const std::vector<Word>& words, size_t i) {
          (names.is_title(prev) && prev.key.size() <= 3);  // "Mr Jordan", "Dr Chad"
 }
 
+// "in Chad", "exports to Turkey", "aid from Israel": after a preposition of place a country name
+// that is also a given name or a word is the country, unless a surname follows ("to Israel
+// Singer").
+bool after_place_preposition(const TextWords& t, size_t i, size_t length) {
+  static const char* const kPrepositions[] = {"in", "into", "to", "from", "across", "throughout", "toward",
+                                              "towards", "within", "against", "via", "inside", "visit", "visited"};
+  const auto& w = t.words;
+  if (i == 0 || !w[i].joined) return false;
+  size_t next = i + length;
+  if (next < w.size() && w[next].joined && w[next].shape == Shape::kCapital && !w[i].caps_line) return false;
+  for (const char* p : kPrepositions)
+    if (w[i - 1].key == p) return true;
+  return false;
+}
+
+// "Greece and Turkey", "Morocco, Israel, Canary Islands": a weak name listed with a country named
+// for certain is a country too.
+bool listed_with(const TextWords& t, const Mention& a, const Mention& b) {
+  const Mention& first = a.word < b.word ? a : b;
+  const Mention& second = a.word < b.word ? b : a;
+  size_t gap_begin = first.word + first.length;
+  if (second.word == gap_begin) return t.words[second.word].comma_before;
+  if (second.word != gap_begin + 1) return false;
+  const std::string& k = t.words[gap_begin].key;
+  return k == "and" || k == "or";
+}
+
+bool country_for_certain(const Mention& m) {
+  return m.strong && (m.place->kind == PlaceKind::kCountry || m.place->kind == PlaceKind::kDemonym);
+}
+
+// Weak country names made strong by where they stand.
+void strengthen_in_context(const TextWords& t, std::vector<Mention>& out, size_t first) {
+  for (size_t k = first; k < out.size(); ++k) {
+    Mention& m = out[k];
+    if (m.strong || m.aside || m.place->kind != PlaceKind::kCountry ||
+        (m.place->weak != Weakness::kName && m.place->weak != Weakness::kFalseFriend))
+      continue;
+    m.strong = after_place_preposition(t, m.word, m.length) ||
+               (k > first && country_for_certain(out[k - 1]) && listed_with(t, out[k - 1], m)) ||
+               (k + 1 < out.size() && country_for_certain(out[k + 1]) && listed_with(t, m, out[k + 1]));
+  }
+}
+
 void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
   const PlaceLexicon& places = PlaceLexicon::instance();
+  size_t first = out.size();
   t.is_place.assign(t.words.size(), false);
   for (size_t i = from; i < t.words.size();) {
     PlaceMatch m = places.match(t.words, i);
@@ -153,12 +216,16 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
       size_t next = i + m.length;
       bool currency = m.place->kind == PlaceKind::kCurrency ||
                       (next < t.words.size() && t.words[next].joined && is_money_word(t.words[next].key));
-      double weight = position_weight(t, t.words[i]) * (currency ? kCurrencyFactor : kind_factor(*m.place));
-      bool strong = is_strong(t.words, i, m) && !currency;  // a currency only adds to other evidence
-      out.push_back({m.place, weight, strong, t.is_title ? kInTitle : static_cast<int>(t.words[i].paragraph)});
+      // A currency or an event only adds to other evidence.
+      bool aside = currency || names_an_event(t.words, next, *m.place);
+      double weight = position_weight(t, t.words[i]) * (aside ? kCurrencyFactor : kind_factor(*m.place));
+      bool strong = is_strong(t.words, i, m) && !aside;
+      out.push_back({m.place, weight, strong, t.is_title ? kInTitle : static_cast<int>(t.words[i].paragraph), i, m.length,
+                     aside});
     }
     i += m.length;
   }
+  strengthen_in_context(t, out, first);
 }
 
 }  // namespace

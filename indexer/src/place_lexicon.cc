@@ -42,8 +42,9 @@ PlaceLexicon::PlaceLexicon() {
     auto it = weak.find(key);
     return it == weak.end() ? Weakness::kNone : it->second;
   };
-  for_each_tsv_row("countries.tsv", [&](const auto& f) {
-    if (f.size() < 3) return;
+  // Ambiguous names first, so that "Georgia" (GE or the US state) is not read as its label alone.
+  auto country_row = [&](const auto& f, bool ambiguous) {
+    if (f.size() < 3 || (f[1] == "ambiguous") != ambiguous) return;
     Place p;
     p.codes = split_codes(f[0]);
     p.kind = f[1] == "none" ? PlaceKind::kNone : f[1] == "demonym" ? PlaceKind::kDemonym : PlaceKind::kCountry;
@@ -51,7 +52,9 @@ PlaceLexicon::PlaceLexicon() {
     p.acronym = written_in_capitals(f[2]);
     p.weak = weakness(phrase_key(f[2]));
     add(f[2], std::move(p));
-  });
+  };
+  for_each_tsv_row("countries.tsv", [&](const auto& f) { country_row(f, true); });
+  for_each_tsv_row("countries.tsv", [&](const auto& f) { country_row(f, false); });
   for_each_tsv_row("cities.tsv", [&](const auto& f) {
     if (f.size() < 3) return;
     Place p;

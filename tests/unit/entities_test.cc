@@ -108,7 +108,19 @@ TEST(EntitiesCountries, MainCountriesOfShortTexts) {
     CountryCase{"", "South American fish meal output rose.", {}},
     // A currency adds to other evidence but names no country on its own.
     CountryCase{"", "The bank lent 500 mln yen.", {}},
-    CountryCase{"", "Sony raised 500 mln yen. Sales in Japan rose.", {"JP"}}};
+    CountryCase{"", "Sony raised 500 mln yen. Sales in Japan rose.", {"JP"}},
+    // A weak country name after a preposition of place, or listed with a country, is the country.
+    CountryCase{"", "The rebate covers maize exports to Morocco, Israel and the Canary Islands.", {"MA", "IL"}},
+    CountryCase{"", "Libya is withdrawing from its last stronghold in Chad.", {"LY", "TD"}},
+    CountryCase{"NATO CALLS ON GREECE AND TURKEY TO AVOID FORCE", "", {"GR", "TR"}},
+    CountryCase{"", "The grant went to Israel Singer, who thanked the board.", {}},
+    // "Georgia" is the US state when the article names the US, the country otherwise.
+    CountryCase{"", "U.S. utilities in Georgia raised rates.", {"US"}},
+    CountryCase{"", "Russia kept troops in Georgia, officials in Tbilisi said.", {"GE", "RU"}},
+    // A city naming an agreement or a body says nothing of the article's country.
+    CountryCase{"MIYAZAWA SAYS NATIONS ACTING ON PARIS ACCORD", "TOKYO, March 26 - Miyazawa spoke.", {"JP"}},
+    CountryCase{"BRAZIL TO ASK PARIS CLUB FOR DEBT RESCHEDULING", "", {"BR"}},
+    CountryCase{"", "Talks in the Uruguay Round of GATT resumed in Geneva with New Zealand.", {"NZ"}}};
   for (const auto& c : cases)
     EXPECT_EQ(extract_entities(c.title, c.body, "en").main_countries, c.expected) << c.title << " | " << c.body;
 }

@@ -107,8 +107,8 @@ const countryKeys = new Set();
 for (const [k, list] of byKey) {
   countryKeys.add(k);
   const settled = list.find((r) => r.kind === 'ambiguous' || r.kind === 'none');
-  if (settled) { countryRows.push([settled.code, settled.kind, settled.name]); continue; }
   for (const r of list) if (r.kind === 'label') countryRows.push([r.code, 'label', r.name]);
+  if (settled) { countryRows.push([settled.code, settled.kind, settled.name]); continue; }
   const best = Math.min(...list.map((r) => kRank[r.kind]));
   const top = list.filter((r) => kRank[r.kind] === best);
   let owners = [...new Set(top.map((r) => r.code))];
