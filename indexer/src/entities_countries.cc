@@ -32,7 +32,8 @@ struct Mention {
   bool strong;  // counts on its own; a weak one needs a strong mention of the same country
   int where = 0;  // kInTitle, kInDateline or the body paragraph
   size_t word = 0, length = 0;  // the words of the text it covers
-  bool aside = false;  // a currency or an event: never strong
+  bool aside = false;    // a currency, an event or a company's name: not strong
+  bool company = false;  // a strong name in a company's name: strong when nothing else is
 };
 
 // What the article says about one country.
@@ -87,6 +88,22 @@ bool names_an_event(const std::vector<Word>& words, size_t next, const Place& p)
     if (p.kind == PlaceKind::kCountry) return key == "round";  // "Canada-U.S. pact" is about both
     for (const char* e : kEvents)
       if (key == e) return true;
+  }
+  return false;
+}
+
+// "The Japan Fund Inc", "Gillette Canada Inc", "British Broadcasting Corp": a place inside a
+// company's name, which says where the company comes from rather than what the article is about.
+// Government bodies ("the Japanese Finance Ministry") are not companies and still count.
+bool in_company_name(const std::vector<Word>& words, size_t next) {
+  static const char* const kLegalForms[] = {"corp", "corporation", "inc", "ltd", "co", "company", "plc", "ag", "sa",
+                                            "nv", "bv", "gmbh", "spa", "holdings", "group", "fund", "trust",
+                                            "industries", "airlines", "airways", "motors", "bank", "banking", "bancorp"};
+  if (words[next - 1].possessive) return false;  // "Japan's Nissan Motor Co"
+  for (size_t k = next; k < words.size() && k < next + 3 && words[k].joined; ++k) {
+    if (words[k].shape == Shape::kLower && !words[k].caps_line) return false;
+    for (const char* f : kLegalForms)
+      if (words[k].key == f) return true;
   }
   return false;
 }
@@ -198,6 +215,24 @@ void strengthen_in_context(const TextWords& t, std::vector<Mention>& out, size_t
   }
 }
 
+// "Bristol-Myers", "Saab-Scania": a place hyphenated to a capitalised word that is no place is
+// part of a name. "U.S.-Japan" and "Soviet-American" are two places.
+bool in_hyphenated_name(const std::vector<Word>& words, size_t i, size_t next) {
+  // Combining forms join places, not names: "Sino-U.S.", "Franco-German", "Inter-American".
+  static const char* const kCombining[] = {"sino", "franco", "anglo", "belgo", "italo", "indo", "afro", "russo",
+                                           "austro", "hispano", "luso", "greco", "judeo", "nippo", "euro", "pan",
+                                           "inter", "trans", "anti", "pro", "non", "ex", "mid", "pre", "post"};
+  const PlaceLexicon& places = PlaceLexicon::instance();
+  auto name_word = [&](size_t k) {
+    if (words[k].shape != Shape::kCapital && words[k].shape != Shape::kUpper) return false;
+    for (const char* c : kCombining)
+      if (words[k].key == c) return false;
+    return !places.match(words, k).place;
+  };
+  return (words[i].hyphen_before && name_word(i - 1)) ||
+         (next < words.size() && words[next].hyphen_before && name_word(next));
+}
+
 void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
   const PlaceLexicon& places = PlaceLexicon::instance();
   size_t first = out.size();
@@ -206,6 +241,7 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
     PlaceMatch m = places.match(t.words, i);
     if (!m.place || !in_running_text(t, i, m) || !well_written(t.words[i], *m.place) ||
         !well_written(t.words[i + m.length - 1], *m.place) || after_person_cue(t.words, i) ||
+        in_hyphenated_name(t.words, i, i + m.length) ||
         (m.place->kind == PlaceKind::kCurrency && !after_amount(t.words, i))) {
       ++i;
       continue;
@@ -217,11 +253,14 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
       bool currency = m.place->kind == PlaceKind::kCurrency ||
                       (next < t.words.size() && t.words[next].joined && is_money_word(t.words[next].key));
       // A currency or an event only adds to other evidence.
-      bool aside = currency || names_an_event(t.words, next, *m.place);
+      bool company = !currency && in_company_name(t.words, next);
+      bool aside = currency || company || names_an_event(t.words, next, *m.place);
       double weight = position_weight(t, t.words[i]) * (aside ? kCurrencyFactor : kind_factor(*m.place));
-      bool strong = is_strong(t.words, i, m) && !aside;
+      bool strong = is_strong(t.words, i, m);
+      company &= strong;
+      strong &= !aside;
       out.push_back({m.place, weight, strong, t.is_title ? kInTitle : static_cast<int>(t.words[i].paragraph), i, m.length,
-                     aside});
+                     aside, company});
     }
     i += m.length;
   }
@@ -284,6 +323,9 @@ CountryResult find_countries(TextWords& title, TextWords& body) {
     mentions.push_back({dateline.place, kDatelineWeight, true, kInDateline});
   }
 
+  // "CANADIAN PACIFIC LTD 4TH QTR NET": when a company's name is all there is, it is the evidence.
+  if (std::none_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.strong; }))
+    for (Mention& m : mentions) m.strong = m.company;
   std::map<std::string, int> strong;  // unambiguous strong mentions per code
   for (const Mention& m : mentions)
     if (m.strong && m.place->codes.size() == 1) ++strong[m.place->codes[0]];

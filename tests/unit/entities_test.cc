@@ -120,7 +120,14 @@ TEST(EntitiesCountries, MainCountriesOfShortTexts) {
     // A city naming an agreement or a body says nothing of the article's country.
     CountryCase{"MIYAZAWA SAYS NATIONS ACTING ON PARIS ACCORD", "TOKYO, March 26 - Miyazawa spoke.", {"JP"}},
     CountryCase{"BRAZIL TO ASK PARIS CLUB FOR DEBT RESCHEDULING", "", {"BR"}},
-    CountryCase{"", "Talks in the Uruguay Round of GATT resumed in Geneva with New Zealand.", {"NZ"}}};
+    CountryCase{"", "Talks in the Uruguay Round of GATT resumed in Geneva with New Zealand.", {"NZ"}},
+    // A place in a company's name counts only when nothing else names a country.
+    CountryCase{"FRANCE FUND INC SETS INITIAL DIVIDEND", "NEW YORK, March 2 - The France Fund Inc said.", {"US"}},
+    CountryCase{"CANADIAN PACIFIC LTD 4TH QTR OPER NET", "", {"CA"}},
+    CountryCase{"", "The Japanese Finance Ministry said the yen rose.", {"JP"}},
+    // A place hyphenated to a name is part of the name; combining forms join places.
+    CountryCase{"BRISTOL-MYERS SEEKS VACCINE TESTING", "NEW YORK, March 18 - Bristol-Myers Co said.", {"US"}},
+    CountryCase{"", "A Sino-U.S. venture in China will make rinsing agents.", {"US", "CN"}}};
   for (const auto& c : cases)
     EXPECT_EQ(extract_entities(c.title, c.body, "en").main_countries, c.expected) << c.title << " | " << c.body;
 }
