@@ -51,6 +51,11 @@ PlaceLexicon::PlaceLexicon() {
     if (p.kind == PlaceKind::kNone) p.codes.clear();
     p.acronym = written_in_capitals(f[2]);
     p.weak = weakness(phrase_key(f[2]));
+    // "Americans", "Soviets", "Israelis", "Filipinos": the people, as the demonym plus "s".
+    char last = f[2].back();
+    if (p.kind == PlaceKind::kDemonym && p.codes.size() == 1 &&
+        (last == 'n' || last == 'i' || last == 't' || last == 'o' || last == 'k'))
+      add(std::string(f[2]) + "s", p);
     add(f[2], std::move(p));
   };
   for_each_tsv_row("countries.tsv", [&](const auto& f) { country_row(f, true); });

@@ -121,6 +121,9 @@ TEST(EntitiesCountries, MainCountriesOfShortTexts) {
     CountryCase{"MIYAZAWA SAYS NATIONS ACTING ON PARIS ACCORD", "TOKYO, March 26 - Miyazawa spoke.", {"JP"}},
     CountryCase{"BRAZIL TO ASK PARIS CLUB FOR DEBT RESCHEDULING", "", {"BR"}},
     CountryCase{"", "Talks in the Uruguay Round of GATT resumed in Geneva with New Zealand.", {"NZ"}},
+    // Peoples as the demonym plus "s", and former states' demonyms.
+    CountryCase{"U.S., SOVIETS TO RESUME TALKS ON MISSILES", "", {"US", "RU"}},
+    CountryCase{"CZECHOSLOVAKIAN MILK POWDER BANNED BY UAE", "", {"AE", "CZ"}},
     // A place in a company's name counts only when nothing else names a country.
     CountryCase{"FRANCE FUND INC SETS INITIAL DIVIDEND", "NEW YORK, March 2 - The France Fund Inc said.", {"US"}},
     CountryCase{"CANADIAN PACIFIC LTD 4TH QTR OPER NET", "", {"CA"}},
