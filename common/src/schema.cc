@@ -9,7 +9,7 @@ namespace dsearch::schema {
 void ensure_schema(const std::string& version, const std::string& path) {
   ensure(version == std::to_string(kSchemaVersion), ErrorKind::kData,
          "index " + path + " was built by another version of dindex (schema " + version +
-             "); remove it and index again");
+             "); run dindex --rebuild to build it again");
 }
 
 std::string term(std::string_view prefix, std::string_view value) {

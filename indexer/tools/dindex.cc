@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dindex ") + DSEARCH_VERSION);
   std::vector<std::string> paths;
   std::string db;
-  bool json = false, verbose = false, extract = false, no_spelling = false, no_progress = false, compact = false;
+  bool json = false, verbose = false, extract = false, no_spelling = false, no_progress = false, compact = false,
+       rebuild = false;
   unsigned threads = 0;
   std::size_t batch = 10000;
   app.add_option("paths", paths, "Files and directories to index (walked recursively)");
@@ -109,6 +110,9 @@ int main(int argc, char** argv) {
   app.add_option("--batch", batch, "Commit after this many changed articles (or 10 s)")->capture_default_str();
   app.add_flag("--no-spelling", no_spelling, "Do not build \"did you mean\" data (faster)");
   app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
+  app.add_flag("--rebuild", rebuild,
+               "Build the index again from scratch (from PATHs, else the paths it was built from) beside "
+               "the old one, then replace it: for an index an older dindex built");
   app.add_flag("--compact", compact,
                "Then rewrite the index compactly: smaller and faster after many runs (a first build is compact)");
   try {
@@ -143,11 +147,13 @@ int main(int argc, char** argv) {
   install_signal_handlers();
   bool tty = isatty(STDERR_FILENO) && !no_progress;
   try {
-    auto stats = dsearch::run_index(opt, print_error, tty ? print_progress : nullptr);
+    auto stats = rebuild ? dsearch::rebuild_index(opt, print_error, tty ? print_progress : nullptr)
+                         : dsearch::run_index(opt, print_error, tty ? print_progress : nullptr);
     if (tty) std::fprintf(stderr, "\r\033[K");
     print_counts(stats, json, verbose);
     if (stats.interrupted) {
-      std::fprintf(stderr, "dindex: interrupted; what was analysed is committed; run dindex again to finish\n");
+      std::fprintf(stderr, rebuild ? "dindex: interrupted; the old index is as it was\n"
+                                   : "dindex: interrupted; what was analysed is committed; run dindex again to finish\n");
       return kInterrupted;
     }
     return stats.failed ? kSomeFailed : kOk;

@@ -170,10 +170,42 @@ TEST_F(Reindex, AnIndexOfAnotherSchemaIsRefusedWithARebuildMessage) {
   }
   Output i = run(dindex("--db " + db_ + " " + docs_));
   EXPECT_EQ(i.exit, 4) << i.err;
-  EXPECT_NE(i.err.find("schema 1); remove it and index again"), std::string::npos) << i.err;
+  EXPECT_NE(i.err.find("schema 1); run dindex --rebuild"), std::string::npos) << i.err;
   Output s = run(dsearch("--db " + db_ + " '\"special envoy\"'"));
   EXPECT_EQ(s.exit, 2) << "phrases would find nothing in it: " << s.out;
-  EXPECT_NE(s.err.find("schema 1); remove it and index again"), std::string::npos) << s.err;
+  EXPECT_NE(s.err.find("schema 1); run dindex --rebuild"), std::string::npos) << s.err;
+}
+
+TEST_F(Reindex, RebuildReplacesAnIndexOfAnotherSchemaFromItsRoots) {
+  index_json(db_, docs_);
+  {
+    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
+    w.set_metadata("dsearch:schema", "1");
+    w.commit();
+  }
+  Output r = run(dindex("--rebuild --json --db " + db_));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["total"], 2) << r.out;
+  EXPECT_FALSE(fs::exists(db_ + ".rebuild"));
+  EXPECT_FALSE(fs::exists(db_ + ".old"));
+  Output s = run(dsearch("--db " + db_ + " '\"special envoy\"'"));
+  EXPECT_EQ(s.exit, 0) << s.err;
+  EXPECT_NE(s.out.find("2 articles"), std::string::npos) << s.out;
+  // Later runs are incremental again.
+  EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 0, 2, 0, 2));
+}
+
+TEST_F(Reindex, RebuildOfAnIndexThatRecordsNoPathsAsksForThem) {
+  index_json(db_, docs_);
+  {
+    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
+    w.set_metadata("dsearch:roots", "");
+    w.commit();
+  }
+  Output r = run(dindex("--rebuild --db " + db_));
+  EXPECT_EQ(r.exit, 2) << r.err;
+  EXPECT_NE(r.err.find("records no paths"), std::string::npos) << r.err;
+  EXPECT_EQ(run(dsearch("--db " + db_ + " envoy")).exit, 0) << "the old index is left as it was";
 }
 
 TEST_F(Reindex, SecondWriterFailsAtOnceAndTouchesNothing) {

@@ -45,4 +45,11 @@ struct Progress {
 IndexStats run_index(const IndexOptions& options, const ErrorSink& errors,
                      const std::function<void(const Progress&)>& progress = nullptr);
 
+// Builds the index again from scratch, from `options.paths` or else the roots the old index
+// records, beside it (DB.rebuild), and replaces the old one only once the new one is complete: for
+// an index an older dindex built, or to start clean. Interrupted, it leaves the old index as it
+// was. The old index stays locked against other writers meanwhile.
+IndexStats rebuild_index(const IndexOptions& options, const ErrorSink& errors,
+                         const std::function<void(const Progress&)>& progress = nullptr);
+
 }  // namespace dsearch
