@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <unordered_set>
 #include <utility>
@@ -21,6 +20,7 @@
 #include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 #include "index_state.h"
+#include "metadata_lists.h"
 #include "shard_build.h"
 #include "work_queue.h"
 
@@ -72,22 +72,6 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
   schema::ensure_schema(version, path);
 }
 
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-std::string join(const std::set<std::string>& items, char sep) {
-  std::string out;
-  for (const auto& i : items) {
-    if (!out.empty()) out.push_back(sep);
-    out += i;
-  }
-  return out;
-}
 
 // Everything one run shares between its threads.
 class Run {

@@ -3,13 +3,13 @@
 // stays whole and searchable until the new one is complete.
 #include <filesystem>
 #include <optional>
-#include <sstream>
 
 #include <xapian.h>
 
 #include "dsearch/error.h"
 #include "dsearch/indexer/indexer.h"
 #include "dsearch/schema.h"
+#include "metadata_lists.h"
 #include "shard_build.h"
 
 namespace dsearch {
@@ -21,14 +21,6 @@ std::string normal_path(const std::string& path) {
   fs::path p = fs::path(path).lexically_normal();
   if (!p.has_filename()) p = p.parent_path();
   return p.string();
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
 }
 
 // The old index's write lock, held so no other dindex changes it while its successor is built.
@@ -71,7 +63,7 @@ IndexStats rebuild_index(const IndexOptions& options, const ErrorSink& errors,
   IndexOptions fresh = options;
   fresh.db_path = db + ".rebuild";
   std::optional<Xapian::WritableDatabase> old = lock_old(db);
-  if (fresh.paths.empty() && old) fresh.paths = lines(old->get_metadata(std::string(schema::kMetaRoots)));
+  if (fresh.paths.empty() && old) fresh.paths = split_lines(old->get_metadata(std::string(schema::kMetaRoots)));
   ensure(!fresh.paths.empty(), ErrorKind::kUsage,
          "index " + db + " records no paths to rebuild from; give them: dindex --rebuild PATH...");
   remove_build(fresh.db_path);  // left by a rebuild that was stopped

@@ -17,6 +17,13 @@ nlohmann::json index_json(const std::string& db, const std::string& paths, int e
   return o.out.empty() ? nlohmann::json() : nlohmann::json::parse(o.out);
 }
 
+// Changes what an index records, as an older or damaged dindex might have left it.
+void set_metadata(const std::string& db, const std::string& key, const std::string& value) {
+  Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+  w.set_metadata(key, value);
+  w.commit();
+}
+
 nlohmann::json counts(int added, int updated, int removed, int unchanged, int failed, int total) {
   return {{"added", added}, {"updated", updated}, {"removed", removed},
           {"unchanged", unchanged}, {"failed", failed}, {"total", total}, {"resumed", 0}};
@@ -162,12 +169,7 @@ TEST_F(Reindex, MissingPathRemovesNothing) {
 
 TEST_F(Reindex, AnIndexOfAnotherSchemaIsRefusedWithARebuildMessage) {
   index_json(db_, docs_);
-  {
-    // What an older dindex left: schema 1 (positions, no word order for phrases).
-    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
-    w.set_metadata("dsearch:schema", "1");
-    w.commit();
-  }
+  set_metadata(db_, "dsearch:schema", "1");  // an older dindex: positions, no word order for phrases
   Output i = run(dindex("--db " + db_ + " " + docs_));
   EXPECT_EQ(i.exit, 4) << i.err;
   EXPECT_NE(i.err.find("schema 1); run dindex --rebuild"), std::string::npos) << i.err;
@@ -178,11 +180,7 @@ TEST_F(Reindex, AnIndexOfAnotherSchemaIsRefusedWithARebuildMessage) {
 
 TEST_F(Reindex, RebuildReplacesAnIndexOfAnotherSchemaFromItsRoots) {
   index_json(db_, docs_);
-  {
-    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
-    w.set_metadata("dsearch:schema", "1");
-    w.commit();
-  }
+  set_metadata(db_, "dsearch:schema", "1");
   Output r = run(dindex("--rebuild --json --db " + db_));
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["total"], 2) << r.out;
@@ -197,11 +195,7 @@ TEST_F(Reindex, RebuildReplacesAnIndexOfAnotherSchemaFromItsRoots) {
 
 TEST_F(Reindex, RebuildOfAnIndexThatRecordsNoPathsAsksForThem) {
   index_json(db_, docs_);
-  {
-    Xapian::WritableDatabase w(db_, Xapian::DB_OPEN);
-    w.set_metadata("dsearch:roots", "");
-    w.commit();
-  }
+  set_metadata(db_, "dsearch:roots", "");
   Output r = run(dindex("--rebuild --db " + db_));
   EXPECT_EQ(r.exit, 2) << r.err;
   EXPECT_NE(r.err.find("records no paths"), std::string::npos) << r.err;
