@@ -254,7 +254,7 @@ void collect(TextWords& t, size_t from, std::vector<Mention>& out) {
       size_t next = i + m.length;
       bool currency = m.place->kind == PlaceKind::kCurrency ||
                       (next < t.words.size() && t.words[next].joined && is_money_word(t.words[next].key));
-      // A currency or an event only adds to other evidence.
+      // A currency, a company's name or an event only adds to other evidence.
       bool company = !currency && in_company_name(t.words, next);
       bool aside = currency || company || names_an_event(t.words, next, *m.place);
       double weight = position_weight(t, t.words[i]) * (aside ? kCurrencyFactor : kind_factor(*m.place));

@@ -45,24 +45,6 @@ struct Result {
 
 struct StopReading {};
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
-  try {
-    std::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN, kIndexBlockSize);
-  } catch (const Xapian::DatabaseLockError& e) {
-    // Xapian reports a lock file it cannot create (read-only file system, permissions) as a lock
-    // error too; only "already locked" means another writer.
-    if (e.get_msg().find("already locked") == std::string::npos)
-      throw Error(ErrorKind::kIo, "cannot write index " + path + ": " + e.get_msg());
-    throw Error(ErrorKind::kLocked, "index " + path + " is locked by another dindex");
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(ErrorKind::kData, "index " + path + " is corrupt: " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kIo, "cannot open index " + path + ": " + e.get_msg());
-  }
-}
-
 void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
   std::string version = db.get_metadata(std::string(schema::kMetaSchema));
   if (version.empty() && db.get_doccount() == 0) {

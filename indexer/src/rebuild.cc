@@ -17,24 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string normal_path(const std::string& path) {
-  fs::path p = fs::path(path).lexically_normal();
-  if (!p.has_filename()) p = p.parent_path();
-  return p.string();
-}
-
 // The old index's write lock, held so no other dindex changes it while its successor is built.
+// A corrupt index has nothing to keep: it is rebuilt from the paths given.
 std::optional<Xapian::WritableDatabase> lock_old(const std::string& db) {
   try {
-    return Xapian::WritableDatabase(db, Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError& e) {
-    if (e.get_msg().find("already locked") != std::string::npos)
-      throw Error(ErrorKind::kLocked, "index " + db + " is locked by another dindex");
-    throw Error(ErrorKind::kIo, "cannot write index " + db + ": " + e.get_msg());
-  } catch (const Xapian::DatabaseCorruptError&) {
-    return std::nullopt;  // nothing to keep: rebuild from the paths given
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kIo, "cannot open index " + db + ": " + e.get_msg());
+    return open_writable(db, Xapian::DB_OPEN);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::kData) return std::nullopt;
+    throw;
   }
 }
 
@@ -58,7 +48,7 @@ void swap_in(const std::string& fresh, const std::string& db) {
 
 IndexStats rebuild_index(const IndexOptions& options, const ErrorSink& errors,
                          const std::function<void(const Progress&)>& progress) {
-  std::string db = normal_path(options.db_path);
+  std::string db = index_folder(options.db_path);
   if (!fs::exists(db)) return run_index(options, errors, progress);
   IndexOptions fresh = options;
   fresh.db_path = db + ".rebuild";

@@ -5,6 +5,8 @@
 #include <thread>
 #include <utility>
 
+#include "dsearch/error.h"
+
 namespace dsearch {
 
 namespace fs = std::filesystem;
@@ -125,11 +127,31 @@ std::vector<std::string> write_spelling(std::vector<Shard>& shards, const std::s
 
 }  // namespace
 
-std::string shard_folder(const std::string& db_path) {
+std::string index_folder(const std::string& db_path) {
   fs::path p = fs::path(db_path).lexically_normal();
   if (!p.has_filename()) p = p.parent_path();
-  return p.string() + ".build";
+  return p.string();
 }
+
+Xapian::WritableDatabase open_writable(const std::string& path, int flags) {
+  try {
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    return Xapian::WritableDatabase(path, flags, kIndexBlockSize);
+  } catch (const Xapian::DatabaseLockError& e) {
+    // Xapian reports a lock file it cannot create (read-only file system, permissions) as a lock
+    // error too; only "already locked" means another writer.
+    if (e.get_msg().find("already locked") == std::string::npos)
+      throw Error(ErrorKind::kIo, "cannot write index " + path + ": " + e.get_msg());
+    throw Error(ErrorKind::kLocked, "index " + path + " is locked by another dindex");
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(ErrorKind::kData, "index " + path + " is corrupt: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kIo, "cannot open index " + path + ": " + e.get_msg());
+  }
+}
+
+std::string shard_folder(const std::string& db_path) { return index_folder(db_path) + ".build"; }
 
 void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
                   const std::vector<std::pair<std::string, std::string>>& metadata) {

@@ -56,6 +56,14 @@ class Shard {
   WordCounts spelling_;
 };
 
+// `db_path` as one folder name, without "." parts or a trailing slash, for the folders named after it.
+std::string index_folder(const std::string& db_path);
+
+// Opens the index for writing (creating it and its parent folders with DB_CREATE_OR_OPEN), with
+// Xapian's errors as dsearch::Error: kLocked when another writer holds it, kData when corrupt, kIo
+// otherwise.
+Xapian::WritableDatabase open_writable(const std::string& path, int flags = Xapian::DB_CREATE_OR_OPEN);
+
 // The folder next to the index where shards are written ("<index>.build"). Shards found there when
 // a build starts are left from a killed build (the index lock is held): the build resumes them.
 std::string shard_folder(const std::string& db_path);
