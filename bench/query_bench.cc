@@ -48,6 +48,7 @@
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/searcher/highlight.h"
+#include "dsearch/searcher/match_count.h"
 #include "dsearch/searcher/search.h"
 
 extern char** environ;
@@ -200,7 +201,7 @@ class Core {
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     Xapian::doccount n = db_.get_doccount();
-    Xapian::MSet mset = enquire.get_mset(0, std::min<Xapian::doccount>(10, n), std::min<Xapian::doccount>(n, 1010));
+    Xapian::MSet mset = enquire.get_mset(0, std::min<Xapian::doccount>(10, n), dsearch::matches_to_check(q, db_, std::min<Xapian::doccount>(n, 1010)));
     ids.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(dsearch::schema::kSlotId));
     return static_cast<long>(mset.get_matches_estimated());

@@ -6,6 +6,7 @@
 
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
+#include "dsearch/searcher/match_count.h"
 #include "dsearch/searcher/query.h"
 #include "facets.h"
 
@@ -135,8 +136,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::doccount doccount = db_.get_doccount();
   auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, doccount));
   auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, doccount));
-  // Facets must see every match; otherwise counting a little past the page keeps totals honest.
-  Xapian::doccount check = request.facets ? doccount : std::min<Xapian::doccount>(doccount, offset + limit + 1000);
+  // Facets must see every match; otherwise counting a little past the page keeps totals honest,
+  // unless the term frequencies already tell what counting would (match_count.h).
+  Xapian::doccount check = request.facets ? doccount
+                         : matches_to_check(query, db_, std::min<Xapian::doccount>(doccount, offset + limit + 1000));
   Xapian::MSet mset = enquire.get_mset(offset, limit, check);
 
   SearchResult result;
