@@ -6,10 +6,12 @@
 namespace dsearch {
 namespace {
 
+MatchBounds bounds(const Xapian::Query& q, const Xapian::Database& db, Xapian::doccount all);
+
 MatchBounds any_of(const Xapian::Query& q, const Xapian::Database& db, Xapian::doccount all) {
   MatchBounds b;
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    MatchBounds s = match_bounds(q.get_subquery(i), db);
+    MatchBounds s = bounds(q.get_subquery(i), db, all);
     b.lower = std::max(b.lower, s.lower);
     b.upper = static_cast<Xapian::doccount>(std::min<uint64_t>(all, uint64_t{b.upper} + s.upper));
   }
@@ -19,17 +21,15 @@ MatchBounds any_of(const Xapian::Query& q, const Xapian::Database& db, Xapian::d
 MatchBounds all_of(const Xapian::Query& q, const Xapian::Database& db, Xapian::doccount all) {
   MatchBounds b{0, all};
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    MatchBounds s = match_bounds(q.get_subquery(i), db);
+    MatchBounds s = bounds(q.get_subquery(i), db, all);
     if (q.get_num_subqueries() == 1) b.lower = s.lower;
     b.upper = std::min(b.upper, s.upper);
   }
   return b;
 }
 
-}  // namespace
-
-MatchBounds match_bounds(const Xapian::Query& q, const Xapian::Database& db) {
-  Xapian::doccount all = db.get_doccount();
+// `all`: the index's document count, read once for the whole query.
+MatchBounds bounds(const Xapian::Query& q, const Xapian::Database& db, Xapian::doccount all) {
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       Xapian::doccount tf = db.get_termfreq(*q.get_terms_begin());
@@ -50,13 +50,17 @@ MatchBounds match_bounds(const Xapian::Query& q, const Xapian::Database& db) {
       return all_of(q, db, all);
     case Xapian::Query::OP_AND_MAYBE:
     case Xapian::Query::OP_SCALE_WEIGHT:
-      return match_bounds(q.get_subquery(0), db);
+      return bounds(q.get_subquery(0), db, all);
     case Xapian::Query::OP_AND_NOT:
-      return {0, match_bounds(q.get_subquery(0), db).upper};
+      return {0, bounds(q.get_subquery(0), db, all).upper};
     default:  // value ranges, posting sources, wildcards before expansion: anything
       return {0, all};
   }
 }
+
+}  // namespace
+
+MatchBounds match_bounds(const Xapian::Query& q, const Xapian::Database& db) { return bounds(q, db, db.get_doccount()); }
 
 Xapian::doccount matches_to_check(const Xapian::Query& query, const Xapian::Database& db, Xapian::doccount wanted) {
   MatchBounds b = match_bounds(query, db);
