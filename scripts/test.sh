@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--sanitize" ]; then
   export DSEARCH_BUILD_DIR=build-asan
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
   # -O1 -g1 (ASan's advice) instead of -O2 -g: compiling with both sanitizers at -O2 was 10 of
   # CI's 20 minutes (dindex.cc alone 51 s against 25 s), for tests that run about as fast.
   scripts/setup.sh -DDSEARCH_SANITIZE=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
