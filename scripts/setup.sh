@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libxapian-dev libicu-dev libcli11-dev libgtest-dev
-          nlohmann-json3-dev libsimdjson-dev libxxhash-dev zlib1g-dev libzstd-dev libjemalloc-dev)
+          nlohmann-json3-dev libsimdjson-dev libxxhash-dev zlib1g-dev libzstd-dev libjemalloc-dev
+          libabsl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -111,8 +111,8 @@ std::string strip_accents(std::string_view s) {
 }
 
 // Snowball lists comment with '|' and may hold several words a line; ours comment with '#'.
-std::unordered_set<std::string> parse_stopwords(std::string_view text) {
-  std::unordered_set<std::string> words;
+WordSet parse_stopwords(std::string_view text) {
+  WordSet words;
   Analyzer folder("");
   std::istringstream lines{std::string(text)};
   for (std::string line; std::getline(lines, line);) {
@@ -197,7 +197,7 @@ struct Analyzer::Impl {
   std::string lang;
   std::unique_ptr<Xapian::Stem> stemmer;  // null: no stemming
   WordSegmenter words;
-  const std::unordered_set<std::string>* stops = nullptr;
+  const WordSet* stops = nullptr;
   // Folding and stemming cost most of the chain, and news text repeats its words: remember them,
   // in two generations: when `recent` is full it becomes `older` and the words still in use move
   // back into the new `recent` as they are met, so a cache of N words keeps about N of the most
@@ -258,7 +258,7 @@ std::string Analyzer::stem(std::string_view folded) const {
 
 bool Analyzer::is_stopword(std::string_view folded) const {
   if (!impl_->stops) impl_->stops = &stopwords(impl_->lang);
-  return impl_->stops->count(std::string(folded)) > 0;
+  return impl_->stops->contains(folded);
 }
 
 void Analyzer::tokenize(std::string_view text, const std::function<void(const Token&)>& fn) {
@@ -283,9 +283,9 @@ std::vector<Token> Analyzer::tokens(std::string_view text) {
   return out;
 }
 
-const std::unordered_set<std::string>& stopwords(std::string_view lang) {
+const WordSet& stopwords(std::string_view lang) {
   static std::mutex mu;
-  static std::map<std::string, std::unordered_set<std::string>, std::less<>> cache;
+  static std::map<std::string, WordSet, std::less<>> cache;
   std::lock_guard lock(mu);
   if (auto it = cache.find(lang); it != cache.end()) return it->second;
   auto& set = cache[std::string(lang)];

@@ -2,7 +2,6 @@
 
 #include <map>
 #include <stdexcept>
-#include <unordered_set>
 
 #include "dsearch/analyzer.h"
 #include "dsearch/document_terms.h"
@@ -104,9 +103,9 @@ IndexedDocument make_document(const Article& a, const std::string& hash, const s
                               const std::string& root_key) {
   IndexedDocument out;
   Xapian::Document& doc = out.doc;
-  std::unordered_set<std::string> words;
+  WordSet words;
   add_text_terms(doc, analyzer_for(a.lang), a.title, a.body, [&](const Token& t) {
-    if (spelling_worthy(t.folded)) words.insert(t.folded);
+    if (spelling_worthy(t.folded)) words.emplace(t.folded);
   });
   out.words.assign(words.begin(), words.end());
 

@@ -43,7 +43,7 @@ class Finder {
   std::string display(const TextWords& t, size_t a, size_t b) const;
 
   const NameLexicon& lex_ = NameLexicon::instance();
-  const std::unordered_set<std::string>& stops_ = stopwords("en");
+  const WordSet& stops_ = stopwords("en");
   std::map<std::string, Candidate> people_, singles_, orgs_;
   std::map<std::string, std::string> acronyms_;  // acronym key -> org key
   size_t offset_ = 0;                            // orders title words before body words
@@ -84,7 +84,7 @@ void Finder::add_org(const std::string& shown, size_t pos) {
 }
 
 void Finder::add_org(const TextWords& t, size_t a, size_t b) {
-  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.count(t.words[a].key))) ++a;
+  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.contains(t.words[a].key))) ++a;
   while (b > a && lex_.is_joiner(t.words[b - 1])) --b;
   if (b - a < 2 || (!lex_.is_head(t.words[b - 1]) && !has_head(t, a, b))) return;
   // "Soviet Union", "United Arab Emirates": a place, not an organization.
@@ -102,8 +102,8 @@ void Finder::add_person(const TextWords& t, size_t a, size_t b, bool evidence) {
   }
   const Word& first = t.words[a];
   bool one = b - a == 1;
-  if (one && ((first.sentence_start && !evidence) || stops_.count(first.key))) return;
-  evidence |= !one && lex_.is_given_name(first) && !stops_.count(first.key);
+  if (one && ((first.sentence_start && !evidence) || stops_.contains(first.key))) return;
+  evidence |= !one && lex_.is_given_name(first) && !stops_.contains(first.key);
   std::string shown = display(t, a, b);
   std::string key = schema::entity_key(shown);
   Candidate& c = (one ? singles_ : people_)[key];
@@ -131,7 +131,7 @@ bool Finder::context_evidence(const TextWords& t, size_t a, size_t b) const {
 
 void Finder::classify(const TextWords& t, size_t a, size_t b) {
   const auto& w = t.words;
-  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.count(w[a].key)))) ++a;
+  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.contains(w[a].key)))) ++a;
   if (a >= b) return;
   // "Federal Reserve Board Chairman Paul Volcker": the last title splits an organization or a
   // place from the person.

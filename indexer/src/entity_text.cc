@@ -25,6 +25,12 @@ bool is_word_char(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK;
 }
+// ICU's case properties, answered without a call for ASCII: most words of most news.
+bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c); }
+bool is_lower(UChar32 c) { return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c); }
+bool is_upper_or_title(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c); }
+bool is_letter(UChar32 c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : u_isalpha(c); }
+
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x2BC; }
 bool is_dash(UChar32 c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
 bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || u_isspace(c); }
@@ -57,12 +63,12 @@ Shape shape_of(std::string_view raw) {
   for (int32_t i = 0; i < static_cast<int32_t>(raw.size());) {
     Char ch = char_at(raw, i);
     i = ch.next;
-    if (u_isupper(ch.c) || u_istitle(ch.c)) ++upper, ++letters;
-    else if (u_islower(ch.c)) ++lower, ++letters;
-    else if (u_isalpha(ch.c)) ++letters;
+    if (is_upper_or_title(ch.c)) ++upper, ++letters;
+    else if (is_lower(ch.c)) ++lower, ++letters;
+    else if (is_letter(ch.c)) ++letters;
   }
   if (letters == 0) return Shape::kOther;
-  bool first_upper = u_isupper(char_at(raw, 0).c) || u_istitle(char_at(raw, 0).c);
+  bool first_upper = is_upper_or_title(char_at(raw, 0).c);
   if (lower == 0 && upper >= 2) return Shape::kUpper;
   if (first_upper && lower > 0) return Shape::kCapital;
   if (lower > 0) return Shape::kLower;
@@ -142,8 +148,8 @@ std::vector<Word> scan_words(std::string_view text) {
     while (e < n) {
       Char c = char_at(text, e);
       if (is_word_char(c.c)) {
-        if (u_isupper(c.c)) ++line_upper;
-        else if (u_islower(c.c)) ++line_lower;
+        if (is_upper(c.c)) ++line_upper;
+        else if (is_lower(c.c)) ++line_lower;
         e = c.next;
         continue;
       }

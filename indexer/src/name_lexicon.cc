@@ -33,6 +33,7 @@ NameLexicon::NameLexicon() {
       std::string key = phrase_key(name);
       if (key.empty()) return;
       max_words_ = std::max(max_words_, 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' ')));
+      for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) name_prefixes_.insert(key.substr(0, sp));
       org_names_.emplace(key, index);
     };
     add_name(f[1]);
@@ -50,8 +51,8 @@ NameLexicon::NameLexicon() {
 }
 
 bool NameLexicon::is_title(const Word& w) const {
-  if (w.shape == Shape::kLower) return lower_titles_.count(w.key) > 0;
-  return capital_titles_.count(w.key) > 0 || lower_titles_.count(w.key) > 0;
+  if (w.shape == Shape::kLower) return lower_titles_.contains(w.key);
+  return capital_titles_.contains(w.key) || lower_titles_.contains(w.key);
 }
 
 OrgMatch NameLexicon::match_org(const std::vector<Word>& words, size_t i) const {
@@ -65,15 +66,16 @@ OrgMatch NameLexicon::match_org(const std::vector<Word>& words, size_t i) const 
     bool mixed_ok = capitals || (!org.acronym.empty() && org.acronym[0] >= 'A' && org.acronym.back() >= 'a' && !first.sentence_start);
     if (mixed_ok && (!first.caps_line || org.caps_ok)) best = {&org, 1};
   }
+  if (auto it = org_names_.find(first.key); it != org_names_.end()) best = {&orgs_[it->second], 1};
+  if (!name_prefixes_.contains(first.key)) return best;
   std::string key = first.key;
-  for (size_t j = i; j < words.size() && j - i < max_words_; ++j) {
-    if (j > i) {
-      if (!words[j].joined || words[j].key.empty()) break;
-      key += ' ';
-      key += words[j].key;
-    }
+  for (size_t j = i + 1; j < words.size() && j - i < max_words_; ++j) {
+    if (!words[j].joined || words[j].key.empty()) break;
+    key += ' ';
+    key += words[j].key;
     auto it = org_names_.find(key);
     if (it != org_names_.end() && words[j].shape != Shape::kLower) best = {&orgs_[it->second], j - i + 1};
+    if (!name_prefixes_.contains(key)) break;
   }
   return best;
 }

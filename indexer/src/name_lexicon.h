@@ -3,10 +3,9 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "dsearch/word_set.h"
 #include "entity_text.h"
 
 namespace dsearch::entities {
@@ -27,12 +26,12 @@ class NameLexicon {
   static const NameLexicon& instance();
 
   bool is_title(const Word& w) const;     // "President", "spokesman"
-  bool is_verb(const Word& w) const { return verbs_.count(w.key) > 0; }
-  bool is_head(const Word& w) const { return heads_.count(w.key) > 0 && w.shape != Shape::kLower; }
-  bool is_particle(const Word& w) const { return w.shape == Shape::kLower && particles_.count(w.key) > 0; }
-  bool is_joiner(const Word& w) const { return w.shape == Shape::kLower && joiners_.count(w.key) > 0; }
-  bool is_never(const Word& w) const { return never_.count(w.key) > 0; }
-  bool is_given_name(const Word& w) const { return given_.count(w.key) > 0; }
+  bool is_verb(const Word& w) const { return verbs_.contains(w.key); }
+  bool is_head(const Word& w) const { return heads_.contains(w.key) && w.shape != Shape::kLower; }
+  bool is_particle(const Word& w) const { return w.shape == Shape::kLower && particles_.contains(w.key); }
+  bool is_joiner(const Word& w) const { return w.shape == Shape::kLower && joiners_.contains(w.key); }
+  bool is_never(const Word& w) const { return never_.contains(w.key); }
+  bool is_given_name(const Word& w) const { return given_.contains(w.key); }
 
   // The longest known organization name or acronym starting at words[i].
   OrgMatch match_org(const std::vector<Word>& words, size_t i) const;
@@ -40,11 +39,11 @@ class NameLexicon {
  private:
   NameLexicon();
 
-  std::unordered_set<std::string> capital_titles_, lower_titles_, verbs_, heads_, particles_, joiners_,
-      never_, given_;
+  WordSet capital_titles_, lower_titles_, verbs_, heads_, particles_, joiners_, never_, given_;
   std::vector<KnownOrg> orgs_;
-  std::unordered_map<std::string, size_t> org_names_;  // key -> index in orgs_
-  std::unordered_map<std::string, size_t> acronyms_;   // key -> index (matched in capitals only)
+  WordMap<size_t> org_names_;  // key -> index in orgs_
+  WordMap<size_t> acronyms_;   // key -> index (matched in capitals only)
+  WordSet name_prefixes_;      // the first words of the org_names_ of more than one word ("bank", "bank of")
   size_t max_words_ = 1;
 };
 

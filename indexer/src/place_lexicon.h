@@ -4,10 +4,9 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "dsearch/word_set.h"
 #include "entity_text.h"
 
 namespace dsearch::entities {
@@ -41,14 +40,14 @@ class PlaceLexicon {
   PlaceMatch match(const std::vector<Word>& words, size_t i) const;
 
   // Whether `key` (one folded word) is a place name on its own.
-  bool is_place_word(const std::string& key) const { return names_.count(key) > 0; }
+  bool is_place_word(std::string_view key) const { return names_.contains(key); }
 
  private:
   PlaceLexicon();
   void add(std::string_view name, Place place);
 
-  std::unordered_map<std::string, Place> names_;
-  std::unordered_set<std::string> first_words_;
+  WordMap<Place> names_;
+  WordSet prefixes_;  // the first words of the names of more than one word ("new", "new south")
   size_t max_words_ = 1;
 };
 

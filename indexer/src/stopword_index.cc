@@ -11,8 +11,7 @@ StopwordIndex build() {
     if (idx.langs.size() == 32) break;  // a mask holds 32 languages
     uint32_t bit = 1u << idx.langs.size();
     idx.langs.push_back(lang);
-    // stopwords() keeps its sets for the life of the program, so views into them stay valid.
-    for (const auto& w : stopwords(lang)) idx.masks[std::string_view(w)] |= bit;
+    for (const auto& w : stopwords(lang)) idx.masks[w] |= bit;
   }
   return idx;
 }

@@ -5,14 +5,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "dsearch/word_set.h"
 
 namespace dsearch::page_detail {
 
 struct StopwordIndex {
   std::vector<std::string> langs;                       // bit i of a mask is langs[i]
-  std::unordered_map<std::string_view, uint32_t> masks;  // views into the stopwords() sets
+  WordMap<uint32_t> masks;
 
   uint32_t mask(std::string_view lower_word) const {
     auto it = masks.find(lower_word);

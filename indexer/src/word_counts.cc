@@ -95,7 +95,7 @@ void WordCounts::spill() {
   runs_.push_back(write_run([&](std::ostream& out) {
     for (const auto* entry : sorted) put_record(out, entry->first, entry->second);
   }));
-  counts_ = {};  // clear() would keep the bucket array of the largest size reached
+  counts_ = {};  // clear() would keep the slot array of the largest size reached
   if (runs_.size() >= kMaxRuns) compact_runs();
 }
 

@@ -9,8 +9,9 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "dsearch/word_set.h"
 
 namespace dsearch {
 
@@ -36,7 +37,7 @@ class WordCounts {
 
   std::string prefix_;
   std::size_t max_words_;
-  std::unordered_map<std::string, std::uint32_t> counts_;
+  WordMap<std::uint32_t> counts_;
   std::vector<std::string> runs_;
   std::size_t next_run_ = 0;  // runs are numbered in the order written, never reused
 };

@@ -18,8 +18,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "dsearch/word_set.h"
 
 namespace dsearch {
 
@@ -64,7 +65,7 @@ class Analyzer {
 inline constexpr std::size_t kMaxWordBytes = 64;
 
 // The stopword list of stopwords/<lang>.txt (folded), or an empty set.
-const std::unordered_set<std::string>& stopwords(std::string_view lang);
+const WordSet& stopwords(std::string_view lang);
 
 // Languages with a stopword list in stopwords/.
 std::vector<std::string> stopword_languages();
