@@ -216,6 +216,10 @@ std::string phrase_key(std::string_view phrase) {
   return k;
 }
 
+void add_key_prefixes(WordSet& prefixes, const std::string& key) {
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes.insert(key.substr(0, sp));
+}
+
 std::string title_case(std::string_view s) {
   std::string out(s);
   bool start = true;

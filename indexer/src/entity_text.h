@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dsearch/word_set.h"
+
 namespace dsearch::entities {
 
 enum class Shape : uint8_t {
@@ -40,6 +42,26 @@ std::string phrase_key(std::string_view phrase);
 
 // "KIM JONG UN" -> "Kim Jong Un", for names only seen in capitals.
 std::string title_case(std::string_view s);
+
+// Adds to `prefixes` the proper word prefixes of a multi-word key: "new", "new south" of
+// "new south wales".
+void add_key_prefixes(WordSet& prefixes, const std::string& key);
+
+// The keys of the runs of joined words from words[i] on, of two words and more, while `prefixes`
+// (add_key_prefixes of a lexicon's names) says a longer name may still start with the run:
+// fn(key, words in the run). A lexicon's longest match is the last run it knows.
+template <class Fn>
+void for_each_longer_key(const std::vector<Word>& words, size_t i, size_t max_words, const WordSet& prefixes, Fn&& fn) {
+  if (!prefixes.contains(words[i].key)) return;
+  std::string key = words[i].key;
+  for (size_t j = i + 1; j < words.size() && j - i < max_words; ++j) {
+    if (!words[j].joined || words[j].key.empty()) return;
+    key += ' ';
+    key += words[j].key;
+    fn(key, j - i + 1);
+    if (!prefixes.contains(key)) return;
+  }
+}
 
 // `s` with runs of whitespace collapsed to one space.
 std::string squeeze_spaces(std::string_view s);

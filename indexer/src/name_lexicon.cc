@@ -33,7 +33,7 @@ NameLexicon::NameLexicon() {
       std::string key = phrase_key(name);
       if (key.empty()) return;
       max_words_ = std::max(max_words_, 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' ')));
-      for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) name_prefixes_.insert(key.substr(0, sp));
+      add_key_prefixes(name_prefixes_, key);
       org_names_.emplace(key, index);
     };
     add_name(f[1]);
@@ -67,16 +67,10 @@ OrgMatch NameLexicon::match_org(const std::vector<Word>& words, size_t i) const 
     if (mixed_ok && (!first.caps_line || org.caps_ok)) best = {&org, 1};
   }
   if (auto it = org_names_.find(first.key); it != org_names_.end()) best = {&orgs_[it->second], 1};
-  if (!name_prefixes_.contains(first.key)) return best;
-  std::string key = first.key;
-  for (size_t j = i + 1; j < words.size() && j - i < max_words_; ++j) {
-    if (!words[j].joined || words[j].key.empty()) break;
-    key += ' ';
-    key += words[j].key;
+  for_each_longer_key(words, i, max_words_, name_prefixes_, [&](const std::string& key, size_t n) {
     auto it = org_names_.find(key);
-    if (it != org_names_.end() && words[j].shape != Shape::kLower) best = {&orgs_[it->second], j - i + 1};
-    if (!name_prefixes_.contains(key)) break;
-  }
+    if (it != org_names_.end() && words[i + n - 1].shape != Shape::kLower) best = {&orgs_[it->second], n};
+  });
   return best;
 }
 

@@ -98,7 +98,7 @@ void PlaceLexicon::add(std::string_view name, Place place) {
   }
   size_t words = 1 + static_cast<size_t>(std::count(key.begin(), key.end(), ' '));
   max_words_ = std::max(max_words_, words);
-  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes_.insert(key.substr(0, sp));
+  add_key_prefixes(prefixes_, key);
   names_.emplace(std::move(key), std::move(place));
 }
 
@@ -106,15 +106,9 @@ PlaceMatch PlaceLexicon::match(const std::vector<Word>& words, size_t i) const {
   PlaceMatch best;
   if (words[i].key.empty()) return best;
   if (auto it = names_.find(words[i].key); it != names_.end()) best = {&it->second, 1};
-  if (!prefixes_.contains(words[i].key)) return best;
-  std::string key = words[i].key;
-  for (size_t j = i + 1; j < words.size() && j - i < max_words_; ++j) {
-    if (!words[j].joined || words[j].key.empty()) break;
-    key += ' ';
-    key += words[j].key;
-    if (auto it = names_.find(key); it != names_.end()) best = {&it->second, j - i + 1};
-    if (!prefixes_.contains(key)) break;
-  }
+  for_each_longer_key(words, i, max_words_, prefixes_, [&](const std::string& key, size_t n) {
+    if (auto it = names_.find(key); it != names_.end()) best = {&it->second, n};
+  });
   return best;
 }
 
