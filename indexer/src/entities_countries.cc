@@ -69,9 +69,7 @@ bool after_amount(const std::vector<Word>& words, size_t i) {
   if (k.empty()) return false;
   if (k[0] >= '0' && k[0] <= '9') return true;
   static const char* const kAmounts[] = {"mln", "million", "bln", "billion", "trillion", "thousand", "hundred", "bn", "mn"};
-  for (const char* a : kAmounts)
-    if (k == a) return true;
-  return false;
+  return one_of(k, kAmounts);
 }
 
 bool is_money_word(const std::string& k) {
@@ -88,8 +86,7 @@ bool names_an_event(const std::vector<Word>& words, size_t next, const Place& p)
   for (size_t k = next; k < words.size() && k < next + 2 && words[k].joined; ++k) {
     const std::string& key = words[k].key;
     if (p.kind == PlaceKind::kCountry) return key == "round";  // "Canada-U.S. pact" is about both
-    for (const char* e : kEvents)
-      if (key == e) return true;
+    if (one_of(key, kEvents)) return true;
   }
   return false;
 }
@@ -104,8 +101,7 @@ bool in_company_name(const std::vector<Word>& words, size_t next) {
   if (words[next - 1].possessive) return false;  // "Japan's Nissan Motor Co"
   for (size_t k = next; k < words.size() && k < next + 3 && words[k].joined; ++k) {
     if (words[k].shape == Shape::kLower && !words[k].caps_line) return false;
-    for (const char* f : kLegalForms)
-      if (words[k].key == f) return true;
+    if (one_of(words[k].key, kLegalForms)) return true;
   }
   return false;
 }
@@ -183,9 +179,7 @@ bool after_place_preposition(const TextWords& t, size_t i, size_t length) {
   if (i == 0 || !w[i].joined) return false;
   size_t next = i + length;
   if (next < w.size() && w[next].joined && w[next].shape == Shape::kCapital && !w[i].caps_line) return false;
-  for (const char* p : kPrepositions)
-    if (w[i - 1].key == p) return true;
-  return false;
+  return one_of(w[i - 1].key, kPrepositions);
 }
 
 // "Greece and Turkey", "Morocco, Israel, Canary Islands": a weak name listed with a country named
@@ -227,9 +221,7 @@ bool in_hyphenated_name(const std::vector<Word>& words, size_t i, size_t next) {
   const PlaceLexicon& places = PlaceLexicon::instance();
   auto name_word = [&](size_t k) {
     if (words[k].shape != Shape::kCapital && words[k].shape != Shape::kUpper) return false;
-    for (const char* c : kCombining)
-      if (words[k].key == c) return false;
-    return !places.match(words, k).place;
+    return !one_of(words[k].key, kCombining) && !places.match(words, k).place;
   };
   return (words[i].hyphen_before && name_word(i - 1)) ||
          (next < words.size() && words[next].hyphen_before && name_word(next));

@@ -41,9 +41,7 @@ bool joins_next(std::string_view key, std::string_view raw) {
   if (raw.size() == 1) return true;
   static const char* const kJoin[] = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "rep",
                                       "gov", "prof", "rev", "mt", "ft"};
-  for (const char* a : kJoin)
-    if (key == a) return true;
-  return false;
+  return one_of(key, kJoin);
 }
 
 // Words after which a full stop does not end the sentence: titles and initials.
@@ -53,9 +51,7 @@ bool is_abbreviation(std::string_view key, std::string_view raw) {
                                       "gov", "prof", "rev", "jan", "feb", "mar", "apr", "aug", "sep",
                                       "sept", "oct", "nov", "dec", "no", "vs", "co", "corp", "inc", "ltd",
                                       "jr", "sr", "mt", "ft"};
-  for (const char* a : kAbbr)
-    if (key == a) return true;
-  return false;
+  return one_of(key, kAbbr);
 }
 
 Shape shape_of(std::string_view raw) {

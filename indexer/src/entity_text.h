@@ -2,6 +2,7 @@
 // before them, in one linear pass with no regular expressions (input may be 50 MB long).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,12 @@ std::string phrase_key(std::string_view phrase);
 
 // "KIM JONG UN" -> "Kim Jong Un", for names only seen in capitals.
 std::string title_case(std::string_view s);
+
+// Whether `key` is one of `words`: the recognisers' short fixed word lists.
+template <std::size_t N>
+bool one_of(std::string_view key, const char* const (&words)[N]) {
+  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return key == w; });
+}
 
 // Adds to `prefixes` the proper word prefixes of a multi-word key: "new", "new south" of
 // "new south wales".
