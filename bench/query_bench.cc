@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "dsearch/analyzer.h"
+#include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
@@ -198,10 +199,12 @@ class Core {
     Xapian::Query q = parsed.match.empty() ? Xapian::Query::MatchAll : parsed.match;
     if (!parsed.filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, parsed.filter);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
+    enquire.set_query(deleted_.exclude_from(q));
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     Xapian::doccount n = db_.get_doccount();
-    Xapian::MSet mset = enquire.get_mset(0, std::min<Xapian::doccount>(10, n), dsearch::matches_to_check(q, db_, std::min<Xapian::doccount>(n, 1010)));
+    Xapian::MSet mset = enquire.get_mset(0, std::min<Xapian::doccount>(10, n),
+                                         dsearch::matches_to_check(q, db_, std::min<Xapian::doccount>(n, 1010),
+                                                                   static_cast<Xapian::doccount>(deleted_.size())));
     ids.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(dsearch::schema::kSlotId));
     return static_cast<long>(mset.get_matches_estimated());
@@ -211,6 +214,7 @@ class Core {
 
  private:
   Xapian::Database db_;
+  dsearch::DeletedDocs deleted_ = dsearch::DeletedDocs::load(db_);
   std::vector<std::unique_ptr<dsearch::Analyzer>> analyzers_;
   std::map<std::string, dsearch::Analyzer> snippet_analyzers_;
 };

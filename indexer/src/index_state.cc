@@ -23,13 +23,14 @@ std::uint64_t hash_number(std::string_view hex) {
 
 IndexState::IndexState() { intern(""); }  // index 0: what an article without a file or root has
 
-void IndexState::load(const Xapian::Database& db, int shard) {
+void IndexState::load(const Xapian::Database& db, int shard, const DeletedDocs* deleted) {
   // Value streams run in docid order: the other slots are walked alongside the id slot's, with no
   // map from docid to article.
   std::vector<std::pair<Xapian::docid, StoredArticle*>> by_docid;
   by_docid.reserve(db.get_doccount());
   articles_.reserve(articles_.size() + db.get_doccount());
   for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
+    if (deleted && deleted->contains(it.get_docid())) continue;
     auto& s = articles_[id_key(*it)];
     s = StoredArticle{};
     s.docid = it.get_docid();

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dsearch/deleted_docs.h"
+
 namespace dsearch {
 
 // An article id as its XXH3-128 hash: 16 bytes whatever the id's length.
@@ -44,8 +46,9 @@ class IndexState {
 
   IndexState();
 
-  // Loads `db`'s articles; `shard` is set on each (a resumed build's shards).
-  void load(const Xapian::Database& db, int shard = -1);
+  // Loads `db`'s articles but its `deleted` documents; `shard` is set on each (a resumed build's
+  // shards).
+  void load(const Xapian::Database& db, int shard = -1, const DeletedDocs* deleted = nullptr);
 
   StoredArticle* find(std::string_view id);
   StoredArticle& at(std::string_view id);

@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
 #include "dsearch/indexer/analyse.h"
@@ -21,6 +22,7 @@
 #include "dsearch/schema.h"
 #include "index_state.h"
 #include "metadata_lists.h"
+#include "purge.h"
 #include "shard_build.h"
 #include "work_queue.h"
 
@@ -85,6 +87,8 @@ class Run {
   void wait_for_shards(const std::atomic<unsigned>& running);
   void drop_stale_shard_copies();
   void merge();
+  void delete_stale_copies();
+  void purge();
   void commit();
   void remove_missing();
   bool prunable(const StoredArticle& s) const;
@@ -98,6 +102,7 @@ class Run {
   std::mutex error_mu_;
 
   IndexState state_;
+  DeletedDocs deleted_;
   // The ids first met in this run, to catch duplicates: as 128-bit hashes, 16 bytes an id rather
   // than its string (a first build of 1M articles kept about 100 MB of them).
   std::unordered_set<IdKey, IdKeyHash> new_ids_;
@@ -107,6 +112,9 @@ class Run {
   std::mutex stats_mu_;                           // stats_ and langs_ while shards are written
   std::vector<Shard> shards_;                     // one per worker in a full build, else none
   std::vector<std::string> replaced_;             // ids whose old copy a shard holds
+  // Copies a resumed build's shards hold of articles changed or gone since: id and content hash,
+  // which tell them from the new copy once the shards are merged.
+  std::unordered_map<IdKey, std::uint64_t, IdKeyHash> stale_;
   std::exception_ptr shard_error_;
   // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
   // one add_spelling per word and article cost as much as the rest of the writer.
@@ -221,6 +229,7 @@ void Run::write_shard(Shard& shard, Result&& r) {
 }
 
 void Run::commit() {
+  deleted_.store(db_);  // with the batch that replaced or removed them
   for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
   spelling_.clear();
   if (!langs_.empty()) {
@@ -261,11 +270,8 @@ void Run::write_all() {
     if (!std::exchange(packer_open, true)) open_packer();
     try {
       if (packer_.ready()) store_record(r->doc.doc, packer_.pack(stored_record(r->doc.doc)));
-      // A new id cannot be in the index (the reader checked), so skip replace_document's lookup.
-      if (r->update)
-        db_.replace_document(schema::term(schema::kId, r->id), r->doc.doc);
-      else
-        db_.add_document(r->doc.doc);
+      db_.add_document(r->doc.doc);
+      if (r->update) deleted_.add(state_.at(r->id).docid);
     } catch (const Xapian::InvalidArgumentError& e) {
       error({r->origin, e.get_msg()});  // this article is unstorable; the others are fine
       continue;
@@ -291,7 +297,7 @@ bool Run::prunable(const StoredArticle& s) const {
 void Run::remove_missing() {
   for (const auto& [id, s] : state_) {
     if (s.seen || !prunable(s)) continue;
-    db_.delete_document(s.docid);
+    deleted_.add(s.docid);
     ++stats_.removed;
   }
 }
@@ -338,20 +344,47 @@ void Run::open_shards(unsigned n) {
   }
 }
 
-// The workers are done: remove from the shards the articles that changed or went away since the
-// interrupted build wrote them.
+// The workers are done: note the copies the shards hold of articles that changed or went away
+// since the interrupted build wrote them, deleted once merged (delete_stale_copies).
 void Run::drop_stale_shard_copies() {
   stats_.resumed = state_.size();  // the index was empty: every known article is in a shard
   for (const auto& id : replaced_) {
-    const auto& s = state_.at(id);
-    shards_.at(s.shard).db().delete_document(s.docid);
+    stale_.emplace(id_key(id), state_.at(id).hash);
     --stats_.resumed;
   }
-  for (const auto& [id, s] : state_) {
+  for (const auto& [key, s] : state_) {
     if (s.seen || stats_.interrupted || !prunable(s)) continue;
-    shards_.at(s.shard).db().delete_document(s.docid);
+    stale_.emplace(key, s.hash);
     --stats_.resumed;
   }
+}
+
+// Docids change in the merge; a stale copy is found again by its id and its old content hash,
+// which the article's new copy, if any, does not have.
+void Run::delete_stale_copies() {
+  if (stale_.empty()) return;
+  std::vector<Xapian::docid> found;
+  for (auto it = db_.valuestream_begin(schema::kSlotId); it != db_.valuestream_end(schema::kSlotId); ++it) {
+    auto s = stale_.find(id_key(*it));
+    if (s == stale_.end()) continue;
+    Xapian::docid did = it.get_docid();
+    if (hash_number(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash)) == s->second)
+      found.push_back(did);
+  }
+  for (auto did : found) deleted_.add(did);
+  deleted_.store(db_);
+  db_.commit();
+}
+
+void Run::purge() {
+  std::size_t deleted = deleted_.size();
+  unsigned threads = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+  purge_deleted(db_, opt_.db_path, threads, [&](std::uint64_t done, std::uint64_t total) {
+    if (progress_) progress_({done, done, total, std::chrono::duration<double>(Clock::now() - start_).count(), true});
+  });
+  db_ = open_writable(opt_.db_path, Xapian::DB_OPEN);
+  deleted_ = DeletedDocs();
+  stats_.purged = deleted;
 }
 
 void Run::merge() {
@@ -359,8 +392,9 @@ void Run::merge() {
   for (auto key : {schema::kMetaSchema, schema::kMetaRoots}) meta.emplace_back(key, db_.get_metadata(std::string(key)));
   meta.emplace_back(schema::kMetaLangs, join(langs_, '\n'));
   merge_shards(shards_, db_, opt_.db_path, meta);
-  db_ = Xapian::WritableDatabase(opt_.db_path, Xapian::DB_OPEN);
-  stats_.added = db_.get_doccount();  // the index was empty: everything in it is new
+  db_ = open_writable(opt_.db_path, Xapian::DB_OPEN);
+  delete_stale_copies();
+  stats_.added = db_.get_doccount() - deleted_.size();  // the index was empty: everything in it is new
 
 }
 
@@ -369,7 +403,8 @@ IndexStats Run::execute() {
   std::vector<InputFile> files = list_inputs(paths, [&](const InputError& e) { error(e); });
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   for (const auto& f : files) total_bytes_ += f.size;
-  state_.load(db_);
+  deleted_ = DeletedDocs::load(db_);
+  state_.load(db_, -1, &deleted_);
 
   unsigned n = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
   if (db_.get_doccount() == 0) {
@@ -412,13 +447,19 @@ IndexStats Run::execute() {
   } else {
     if (!stats_.interrupted) remove_missing();
     commit();
-    if (opt_.compact && !stats_.interrupted) {
+  }
+  if (!stats_.interrupted) {
+    // --compact rewrites the index either way; without deletions a compaction does it faster.
+    if (purge_due(deleted_.size(), db_.get_doccount()) || (opt_.compact && !deleted_.empty())) {
+      purge();
+    } else if (opt_.compact && shards_.empty()) {
       compact_in_place(db_, opt_.db_path);
-      db_ = Xapian::WritableDatabase(opt_.db_path, Xapian::DB_OPEN);
+      db_ = open_writable(opt_.db_path, Xapian::DB_OPEN);
     }
   }
   report(true);
-  stats_.total = db_.get_doccount();
+  stats_.deleted = deleted_.size();
+  stats_.total = db_.get_doccount() - stats_.deleted;
   return stats_;
 }
 

@@ -26,7 +26,7 @@ constexpr std::size_t kSpellingWordsPerCommit = 20000;
 
 Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_seconds)
     : path_(path),
-      db_(path, Xapian::DB_CREATE_OR_OPEN),
+      db_(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_TERMLIST),
       batch_docs_(std::max<std::size_t>(1, batch_docs)),
       batch_seconds_(batch_seconds),
       last_commit_(std::chrono::steady_clock::now()),
@@ -41,34 +41,33 @@ Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_secon
 
 void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& words) {
   for (const auto& w : words) spelling_.add(w);
-  if (trained_) {
-    Xapian::Document packed = doc;  // a handle: the caller's document is packed too, and dropped
-    store_record(packed, packer_.pack(stored_record(doc)));
-    db_.add_document(packed);
-  } else {
-    Xapian::docid id = db_.add_document(doc);
-    samples_.emplace_back(id, stored_record(doc));
-    sample_bytes_ += samples_.back().second.size();
-    if (samples_.size() >= kDictionarySamples || sample_bytes_ >= kDictionarySampleBytes) train_and_repack();
+  if (!trained_) {
+    held_bytes_ += stored_record(doc).size();
+    held_.push_back(doc);
+    if (held_.size() >= kDictionarySamples || held_bytes_ >= kDictionarySampleBytes) train_and_add_held();
+    return;
   }
+  Xapian::Document packed = doc;  // a handle: the caller's document is packed too, and dropped
+  store_record(packed, packer_.pack(stored_record(doc)));
+  db_.add_document(packed);
   if (++pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
 }
 
-void Shard::train_and_repack() {
+// The held documents are added only now: without a termlist Xapian cannot rewrite a document's
+// record once it is in the shard.
+void Shard::train_and_add_held() {
   trained_ = true;
-  auto samples = std::exchange(samples_, {});
-  sample_bytes_ = 0;
+  auto held = std::exchange(held_, {});
+  held_bytes_ = 0;
   std::vector<std::string> records;
-  records.reserve(samples.size());
-  for (auto& [id, data] : samples) records.push_back(std::move(data));
+  records.reserve(held.size());
+  for (const auto& d : held) records.push_back(stored_record(d));
   std::string dict = train_dictionary(records);
-  if (dict.empty() || !store_dictionary(db_, dict)) return;
-  packer_ = RecordPacker(dict);
-  // Only the record changes: Xapian rewrites the values alone for a document it handed out.
-  for (std::size_t i = 0; i < samples.size(); ++i) {
-    Xapian::Document d = db_.get_document(samples[i].first);
-    store_record(d, packer_.pack(records[i]));
-    db_.replace_document(samples[i].first, d);
+  if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    if (packer_.ready()) store_record(held[i], packer_.pack(records[i]));
+    db_.add_document(held[i]);
+    ++pending_;
   }
 }
 
@@ -79,7 +78,7 @@ void Shard::commit() {
 }
 
 void Shard::finish() {
-  if (!trained_ && samples_.size() >= kMinDictionarySamples) train_and_repack();
+  if (!trained_) train_and_add_held();  // too few articles for a dictionary: they stay raw
   commit();
 }
 
@@ -137,7 +136,7 @@ Xapian::WritableDatabase open_writable(const std::string& path, int flags) {
   try {
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    return Xapian::WritableDatabase(path, flags, kIndexBlockSize);
+    return Xapian::WritableDatabase(path, flags | Xapian::DB_NO_TERMLIST, kIndexBlockSize);
   } catch (const Xapian::DatabaseLockError& e) {
     // Xapian reports a lock file it cannot create (read-only file system, permissions) as a lock
     // error too; only "already locked" means another writer.
@@ -168,7 +167,7 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
   all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
   all.close();
   {
-    Xapian::WritableDatabase out(merged, Xapian::DB_OPEN);
+    Xapian::WritableDatabase out(merged, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
     for (const auto& [key, value] : metadata) out.set_metadata(key, value);
     out.commit();
   }

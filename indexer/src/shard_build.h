@@ -31,24 +31,24 @@ class Shard {
 
   void add(const Xapian::Document& doc, const std::vector<std::string>& words);
   void commit();
-  // The last commit of the build: trains the record dictionary if the shard had too few articles
-  // for it until now.
+  // The last commit of the build: trains the record dictionary on the articles held for it, if
+  // there were too few to train it before, and adds them.
   void finish();
   Xapian::WritableDatabase& db() { return db_; }
   const std::string& path() const { return path_; }
   WordCounts& spelling() { return spelling_; }
 
  private:
-  void train_and_repack();
+  void train_and_add_held();
 
   std::string path_;
   Xapian::WritableDatabase db_;
-  // The shard's first records are written raw and kept here as the dictionary's training samples;
-  // once it is trained they are rewritten packed (the merge's compaction drops the raw copies).
+  // A shard's first articles are held here, as the record dictionary's training samples, and
+  // added packed once it is trained.
   RecordPacker packer_;
   bool trained_ = false;  // or tried: a shard that cannot train one stays raw
-  std::vector<std::pair<Xapian::docid, std::string>> samples_;
-  std::size_t sample_bytes_ = 0;
+  std::vector<Xapian::Document> held_;
+  std::size_t held_bytes_ = 0;
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;
@@ -59,9 +59,9 @@ class Shard {
 // `db_path` as one folder name, without "." parts or a trailing slash, for the folders named after it.
 std::string index_folder(const std::string& db_path);
 
-// Opens the index for writing (creating it and its parent folders with DB_CREATE_OR_OPEN), with
-// Xapian's errors as dsearch::Error: kLocked when another writer holds it, kData when corrupt, kIo
-// otherwise.
+// Opens the index for writing (creating it and its parent folders with DB_CREATE_OR_OPEN), without
+// a termlist table (deleted_docs.h), with Xapian's errors as dsearch::Error: kLocked when another
+// writer holds it, kData when corrupt, kIo otherwise.
 Xapian::WritableDatabase open_writable(const std::string& path, int flags = Xapian::DB_CREATE_OR_OPEN);
 
 // The folder next to the index where shards are written ("<index>.build"). Shards found there when

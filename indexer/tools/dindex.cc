@@ -43,6 +43,11 @@ std::string format_duration(double s) {
 
 // One line on stderr, redrawn in place: articles, rate, share of bytes read, time left.
 void print_progress(const dsearch::Progress& p) {
+  if (p.rewriting) {
+    std::fprintf(stderr, "\r\033[Krewriting the index without deleted articles: %llu of %llu",
+                 static_cast<unsigned long long>(p.articles), static_cast<unsigned long long>(p.total_bytes));
+    return;
+  }
   double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
   double share = p.total_bytes ? static_cast<double>(p.bytes) / p.total_bytes : 0;
   std::string eta = share > 0.01 ? format_duration(p.seconds * (1 - share) / share) : "?";
@@ -64,7 +69,7 @@ void print_counts(const dsearch::IndexStats& s, bool json, bool verbose) {
   if (json) {
     nlohmann::ordered_json j{{"added", s.added},         {"updated", s.updated}, {"removed", s.removed},
                              {"unchanged", s.unchanged}, {"failed", s.failed},   {"total", s.total},
-                             {"resumed", s.resumed}};
+                             {"resumed", s.resumed},     {"deleted", s.deleted}, {"purged", s.purged}};
     std::cout << j.dump() << '\n';
   } else if (verbose) {
     if (s.resumed)
@@ -74,6 +79,9 @@ void print_counts(const dsearch::IndexStats& s, bool json, bool verbose) {
                 static_cast<unsigned long long>(s.added), static_cast<unsigned long long>(s.updated),
                 static_cast<unsigned long long>(s.removed), static_cast<unsigned long long>(s.unchanged),
                 static_cast<unsigned long long>(s.failed), static_cast<unsigned long long>(s.total));
+    if (s.purged)
+      std::printf("rewrote the index without the %llu articles it held deleted\n",
+                  static_cast<unsigned long long>(s.purged));
   }
   if (s.failed)
     std::fprintf(stderr, "dindex: %llu input%s failed (see above); everything else is indexed\n",
@@ -114,7 +122,8 @@ int main(int argc, char** argv) {
                "Build the index again from scratch (from PATHs, else the paths it was built from) beside "
                "the old one, then replace it: for an index an older dindex built");
   app.add_flag("--compact", compact,
-               "Then rewrite the index compactly: smaller and faster after many runs (a first build is compact)");
+               "Then rewrite the index compactly, without the replaced and removed articles it still "
+               "holds: smaller and faster after many runs (a first build is compact)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

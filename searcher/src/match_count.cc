@@ -62,8 +62,10 @@ MatchBounds bounds(const Xapian::Query& q, const Xapian::Database& db, Xapian::d
 
 MatchBounds match_bounds(const Xapian::Query& q, const Xapian::Database& db) { return bounds(q, db, db.get_doccount()); }
 
-Xapian::doccount matches_to_check(const Xapian::Query& query, const Xapian::Database& db, Xapian::doccount wanted) {
+Xapian::doccount matches_to_check(const Xapian::Query& query, const Xapian::Database& db, Xapian::doccount wanted,
+                                  Xapian::doccount deleted) {
   MatchBounds b = match_bounds(query, db);
+  b.lower = b.lower > deleted ? b.lower - deleted : 0;
   return b.lower == b.upper || b.lower >= wanted ? 0 : wanted;
 }
 

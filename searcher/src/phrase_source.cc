@@ -146,11 +146,8 @@ bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
   // Documents come in ascending order, so each alternative's posting list is walked forwards, as
   // the AND walks its words': much cheaper than reading the document's termlist.
   std::uint32_t held = 0;
-  for (std::size_t k = 0; k < postings_.size(); ++k) {
-    auto& p = postings_[k];
-    if (p != Xapian::PostingIterator() && *p < did) p.skip_to(did);
-    if (p != Xapian::PostingIterator() && *p == did) held |= 1u << k;
-  }
+  for (std::size_t k = 0; k < postings_.size(); ++k)
+    if (follow(k, did)) held |= 1u << k;
   auto& narrowed = narrowed_[held];
   if (!narrowed) {
     std::vector<std::string> terms;
@@ -161,17 +158,23 @@ bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
   return narrowed->matches(seq);
 }
 
-// Which alternatives the document holds, from its termlist (sorted, as they are).
-std::vector<std::string> PhraseSource::held_terms(Xapian::docid did) const {
+// Which alternatives the document holds (sorted, as they are), from their posting lists: the index
+// has no termlists (deleted_docs.h). Opened at the first document that needs them, as a wildcard
+// can stand for a thousand terms, and walked forwards as the documents come.
+std::vector<std::string> PhraseSource::held_terms(Xapian::docid did) {
   const auto& alternatives = pattern_->alternatives();
+  if (postings_.empty())
+    for (const auto& term : alternatives) postings_.push_back(db_.postlist_begin(term));
   std::vector<std::string> held;
-  Xapian::TermIterator t = db_.termlist_begin(did), end = db_.termlist_end(did);
-  for (const auto& term : alternatives) {
-    t.skip_to(term);
-    if (t == end) break;
-    if (*t == term) held.push_back(term);
-  }
+  for (std::size_t k = 0; k < postings_.size(); ++k)
+    if (follow(k, did)) held.push_back(alternatives[k]);
   return held;
+}
+
+bool PhraseSource::follow(std::size_t k, Xapian::docid did) {
+  auto& p = postings_[k];
+  if (p != Xapian::PostingIterator() && *p < did) p.skip_to(did);
+  return p != Xapian::PostingIterator() && *p == did;
 }
 
 PhraseSource* PhraseSource::clone() const { return new PhraseSource(pattern_); }

@@ -84,10 +84,13 @@ class PhraseSource : public Xapian::PostingSource {
   bool stream_at_end() const { return values_ == Xapian::ValueIterator(); }
   void scan(Xapian::docid from);  // to the first matching document >= from
   bool holds_phrase(Xapian::docid did, const std::string& value);
-  std::vector<std::string> held_terms(Xapian::docid did) const;
+  std::vector<std::string> held_terms(Xapian::docid did);
+  // Whether the document holds alternative k, moving its posting list forwards to `did`.
+  bool follow(std::size_t k, Xapian::docid did);
 
-  // Up to this many alternatives, their posting lists are followed; past it (a wildcard's
-  // expansions) the termlist of each document that matches by hash is read instead.
+  // Up to this many alternatives, the ones a document holds are a bit mask and its narrowed pattern
+  // is cached by it; past it (a wildcard's expansions) the pattern is narrowed for each document
+  // that matches by hash, and their posting lists are opened only then.
   static constexpr std::size_t kMaxFollowed = 32;
 
   std::shared_ptr<const PhrasePattern> pattern_;  // shared with clones: it never changes
@@ -98,7 +101,7 @@ class PhraseSource : public Xapian::PostingSource {
   Xapian::docid docid_ = 0;       // the current match, or the last document check() turned down
   bool matched_ = false;          // docid_ is a match
   bool ended_ = false;
-  std::vector<Xapian::PostingIterator> postings_;  // of each alternative, when few
+  std::vector<Xapian::PostingIterator> postings_;  // of each alternative
   std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
 };
 

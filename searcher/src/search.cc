@@ -101,6 +101,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
   for (int attempt = 0;; ++attempt) {
     try {
+      deleted_ = DeletedDocs::load(db_);  // of the same revision as what the search reads
       return search_once(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");
@@ -122,7 +123,6 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
   if (!ranked || request.sort == SearchRequest::Sort::kDate)
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first
@@ -138,8 +138,11 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, doccount));
   // Facets must see every match; otherwise counting a little past the page keeps totals honest,
   // unless the term frequencies already tell what counting would (match_count.h).
-  Xapian::doccount check = request.facets ? doccount
-                         : matches_to_check(query, db_, std::min<Xapian::doccount>(doccount, offset + limit + 1000));
+  Xapian::doccount check =
+      request.facets ? doccount
+                     : matches_to_check(query, db_, std::min<Xapian::doccount>(doccount, offset + limit + 1000),
+                                        static_cast<Xapian::doccount>(deleted_.size()));
+  enquire.set_query(deleted_.exclude_from(query));
   Xapian::MSet mset = enquire.get_mset(offset, limit, check);
 
   SearchResult result;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "dsearch/deleted_docs.h"
 #include "dsearch/searcher/query.h"
 #include "phrase_index.h"
 #include "test_data.h"
@@ -104,6 +105,37 @@ TEST_F(MatchCount, SkippingTheCountChangesNoHitAndNoSmallTotal) {
     }
   }
   EXPECT_GE(skipped_above, 4);  // the cases exercise skipping where it saves time
+}
+
+// Deleted documents stay in the posting lists (deleted_docs.h): a search leaves them out, and
+// its count stays exact under `wanted` although the term frequencies still include them.
+TEST_F(MatchCount, DeletedDocumentsAreLeftOutAndTheCountStaysExact) {
+  DeletedDocs deleted;
+  for (int did = 1000; did >= 3; did -= 7) deleted.add(static_cast<Xapian::docid>(did));  // out of order, as runs add them
+  ASSERT_EQ(deleted.size(), 143u);
+  auto ranking = [](const Xapian::Query& q) {
+    std::vector<Xapian::docid> ids;
+    Xapian::Enquire enquire(index_->db());
+    enquire.set_query(q);
+    for (auto it = enquire.get_mset(0, index_->db().get_doccount()); auto did : it) ids.push_back(did);
+    return ids;
+  };
+  for (const auto& c : kCases) {
+    Xapian::Query q = parse(c.query);
+    std::vector<Xapian::docid> live;
+    for (auto did : ranking(q))
+      if (!deleted.contains(did)) live.push_back(did);
+    Xapian::Query kept = deleted.exclude_from(q);
+    EXPECT_EQ(ranking(kept), live) << c.query;
+    Xapian::MSet page = run(kept, matches_to_check(q, index_->db(), kWanted, deleted.size()));
+    std::vector<Xapian::docid> got(page.begin(), page.end());
+    EXPECT_EQ(got, std::vector<Xapian::docid>(live.begin(), live.begin() + std::min<std::size_t>(10, live.size())))
+        << c.query;
+    if (live.size() < kWanted) {
+      EXPECT_EQ(page.get_matches_lower_bound(), live.size()) << c.query;
+      EXPECT_EQ(page.get_matches_upper_bound(), live.size()) << c.query;
+    }
+  }
 }
 
 }  // namespace

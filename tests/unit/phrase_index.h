@@ -87,12 +87,13 @@ inline bool oracle_matches(const OracleDoc& d, const OraclePhrase& p) {
 
 class PhraseIndex {
  public:
-  // On disk (glass, as dindex writes) or in memory: Xapian's value streams differ between them.
+  // On disk (glass without termlists, as dindex writes) or in memory: Xapian's value streams
+  // differ between them.
   explicit PhraseIndex(bool on_disk) {
     if (on_disk) {
       std::string tmpl = (std::filesystem::temp_directory_path() / "dsearch-phrase-XXXXXX").string();
       dir_ = mkdtemp(tmpl.data());
-      db_ = Xapian::WritableDatabase(dir_ + "/index", Xapian::DB_CREATE);
+      db_ = Xapian::WritableDatabase(dir_ + "/index", Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST);
     } else {
       db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     }

@@ -10,8 +10,9 @@
 namespace dsearch::schema {
 
 // 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
-// 4: stopwords not indexed as terms (analyzer.h)
-inline constexpr int kSchemaVersion = 4;
+// 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
+// kMetaDeleted (deleted_docs.h)
+inline constexpr int kSchemaVersion = 5;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -49,6 +50,8 @@ inline constexpr std::string_view kMetaLangs = "dsearch:langs";  // space-separa
 inline constexpr std::string_view kMetaRoots = "dsearch:roots";  // newline-separated absolute roots
 // + the decimal zstd dictionary id: a dictionary the article records are packed with (record_codec.h)
 inline constexpr std::string_view kMetaDictionary = "dsearch:zdict:";
+// The docids of deleted documents that the index still holds (deleted_docs.h)
+inline constexpr std::string_view kMetaDeleted = "dsearch:deleted";
 
 // Throws Error(kData) asking for a rebuild unless `version`, the kMetaSchema of the index at
 // `path`, is kSchemaVersion. dindex calls it before writing, the searcher before reading (an index

@@ -23,7 +23,7 @@ struct IndexOptions {
   std::size_t batch_docs = 10000;  // commit after this many changed articles...
   double batch_seconds = 10;       // ...or this many seconds, whichever comes first
   bool spelling = true;            // build "did you mean" data
-  bool compact = false;            // rewrite the index compactly at the end (a first build is)
+  bool compact = false;            // rewrite the index compactly, without deleted articles, at the end
   const std::atomic<bool>* stop = nullptr;  // set (by a signal) to stop after committing
 };
 
@@ -31,6 +31,8 @@ struct IndexStats {
   std::uint64_t added = 0, updated = 0, removed = 0, unchanged = 0, failed = 0;
   std::uint64_t total = 0;        // articles in the index afterwards
   std::uint64_t resumed = 0;      // of `added`, those an interrupted first build had analysed
+  std::uint64_t deleted = 0;      // replaced or removed articles the index still holds (deleted_docs.h)
+  std::uint64_t purged = 0;       // such articles dropped by rewriting the index in this run
   bool interrupted = false;
 };
 
@@ -38,6 +40,9 @@ struct Progress {
   std::uint64_t articles = 0;     // read so far
   std::uint64_t bytes = 0, total_bytes = 0;
   double seconds = 0;
+  // Rewriting the index without its deleted articles (purge.h): `articles` and `bytes` count the
+  // articles rewritten, `total_bytes` the articles to rewrite.
+  bool rewriting = false;
 };
 
 // Runs an indexing pass. Input problems go to `errors` and count as failed; problems with the

@@ -17,6 +17,9 @@ MatchBounds match_bounds(const Xapian::Query& query, const Xapian::Database& db)
 
 // check_at_least for Enquire::get_mset so that a total below `wanted` is exact: 0 when the bounds
 // already make it exact, or show that it is at least `wanted` (counting would not make it exact).
-Xapian::doccount matches_to_check(const Xapian::Query& query, const Xapian::Database& db, Xapian::doccount wanted);
+// `deleted` documents the index still holds count in its term frequencies, and any of them may
+// be among the matches (deleted_docs.h).
+Xapian::doccount matches_to_check(const Xapian::Query& query, const Xapian::Database& db, Xapian::doccount wanted,
+                                  Xapian::doccount deleted = 0);
 
 }  // namespace dsearch

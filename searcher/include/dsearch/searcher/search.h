@@ -12,6 +12,7 @@
 
 #include "dsearch/analyzer.h"
 #include "dsearch/article.h"
+#include "dsearch/deleted_docs.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/searcher/highlight.h"
 
@@ -77,6 +78,7 @@ class Searcher {
 
   std::string path_;
   Xapian::Database db_;
+  DeletedDocs deleted_;  // left out of every search
   std::vector<std::unique_ptr<Analyzer>> query_analyzers_;
   std::map<std::string, Analyzer> snippet_analyzers_;
   RecordUnpacker unpacker_;
