@@ -57,11 +57,16 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
 }
 
 
+Xapian::WritableDatabase open_index(const std::string& path) {
+  recover_swap(path);
+  return open_writable(path);
+}
+
 // Everything one run shares between its threads.
 class Run {
  public:
   Run(const IndexOptions& opt, const ErrorSink& errors, const std::function<void(const Progress&)>& progress)
-      : opt_(opt), user_errors_(errors), progress_(progress), db_(open_writable(opt.db_path)) {
+      : opt_(opt), user_errors_(errors), progress_(progress), db_(open_index(opt.db_path)) {
     check_schema(db_, opt.db_path);
   }
 
@@ -87,7 +92,7 @@ class Run {
   void wait_for_shards(const std::atomic<unsigned>& running);
   void drop_stale_shard_copies();
   void merge();
-  void delete_stale_copies();
+  void delete_stale_copies(Xapian::WritableDatabase& merged);
   void purge();
   void commit();
   void remove_missing();
@@ -103,6 +108,7 @@ class Run {
 
   IndexState state_;
   DeletedDocs deleted_;
+  bool in_batch_ = false;  // a transaction holds the batch's changes (write_all)
   // The ids first met in this run, to catch duplicates: as 128-bit hashes, 16 bytes an id rather
   // than its string (a first build of 1M articles kept about 100 MB of them).
   std::unordered_set<IdKey, IdKeyHash> new_ids_;
@@ -237,7 +243,10 @@ void Run::commit() {
     for (const auto& l : split_lines(db_.get_metadata(std::string(schema::kMetaLangs)))) all.insert(l);
     db_.set_metadata(std::string(schema::kMetaLangs), join(all, '\n'));
   }
-  db_.commit();
+  if (std::exchange(in_batch_, false))
+    db_.commit_transaction();
+  else
+    db_.commit();
   pending_ = 0;
   last_commit_ = Clock::now();
 }
@@ -270,6 +279,9 @@ void Run::write_all() {
     if (!std::exchange(packer_open, true)) open_packer();
     try {
       if (packer_.ready()) store_record(r->doc.doc, packer_.pack(stored_record(r->doc.doc)));
+      // A batch is one transaction: Xapian's own flush (every 10,000 documents) would otherwise
+      // commit replacements before the list of the copies they replace.
+      if (!std::exchange(in_batch_, true)) db_.begin_transaction();
       db_.add_document(r->doc.doc);
       if (r->update) deleted_.add(state_.at(r->id).docid);
     } catch (const Xapian::InvalidArgumentError& e) {
@@ -360,28 +372,45 @@ void Run::drop_stale_shard_copies() {
 }
 
 // Docids change in the merge; a stale copy is found again by its id and its old content hash,
-// which the article's new copy, if any, does not have.
-void Run::delete_stale_copies() {
+// which the article's new copy, if any, does not have. Listed in the merge's own commit, so that
+// the index never holds both copies live.
+void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
   if (stale_.empty()) return;
   std::vector<Xapian::docid> found;
-  for (auto it = db_.valuestream_begin(schema::kSlotId); it != db_.valuestream_end(schema::kSlotId); ++it) {
+  for (auto it = merged.valuestream_begin(schema::kSlotId); it != merged.valuestream_end(schema::kSlotId); ++it) {
     auto s = stale_.find(id_key(*it));
     if (s == stale_.end()) continue;
     Xapian::docid did = it.get_docid();
-    if (hash_number(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash)) == s->second)
+    if (hash_number(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash)) == s->second)
       found.push_back(did);
   }
   for (auto did : found) deleted_.add(did);
-  deleted_.store(db_);
-  db_.commit();
+  deleted_.store(merged);
 }
 
+// The run's changes are committed before: a failure or a stop here leaves them indexed and the
+// deleted copies listed, for the next run to rewrite.
 void Run::purge() {
   std::size_t deleted = deleted_.size();
   unsigned threads = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
-  purge_deleted(db_, opt_.db_path, threads, [&](std::uint64_t done, std::uint64_t total) {
-    if (progress_) progress_({done, done, total, std::chrono::duration<double>(Clock::now() - start_).count(), true});
-  });
+  auto failure = [&](const std::string& why) {
+    return Error(ErrorKind::kIo, "the articles are indexed, but rewriting the index without the " +
+                                     std::to_string(deleted) + " articles it holds deleted failed: " + why +
+                                     " (searches leave them out; the next run tries again)");
+  };
+  try {
+    bool done = purge_deleted(db_, opt_.db_path, threads, opt_.stop, [&](std::uint64_t n, std::uint64_t total) {
+      if (progress_) progress_({n, n, total, std::chrono::duration<double>(Clock::now() - start_).count(), true});
+    });
+    if (!done) {
+      stats_.interrupted = true;
+      return;
+    }
+  } catch (const Xapian::Error& e) {
+    throw failure(e.get_msg());
+  } catch (const std::exception& e) {
+    throw failure(e.what());
+  }
   db_ = open_writable(opt_.db_path, Xapian::DB_OPEN);
   deleted_ = DeletedDocs();
   stats_.purged = deleted;
@@ -391,9 +420,8 @@ void Run::merge() {
   std::vector<std::pair<std::string, std::string>> meta;
   for (auto key : {schema::kMetaSchema, schema::kMetaRoots}) meta.emplace_back(key, db_.get_metadata(std::string(key)));
   meta.emplace_back(schema::kMetaLangs, join(langs_, '\n'));
-  merge_shards(shards_, db_, opt_.db_path, meta);
+  merge_shards(shards_, db_, opt_.db_path, meta, [&](Xapian::WritableDatabase& merged) { delete_stale_copies(merged); });
   db_ = open_writable(opt_.db_path, Xapian::DB_OPEN);
-  delete_stale_copies();
   stats_.added = db_.get_doccount() - deleted_.size();  // the index was empty: everything in it is new
 
 }

@@ -59,8 +59,8 @@ void rewrite(const std::string& db_path, const std::vector<Xapian::docid>& docid
 
 bool purge_due(std::size_t deleted, Xapian::doccount doccount) { return deleted > 0 && deleted * 5 >= doccount; }
 
-void purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, unsigned threads,
-                   const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+bool purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, unsigned threads,
+                   const std::atomic<bool>* stop, const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   Xapian::Database reader(db_path);
   std::vector<Xapian::docid> live = live_docids(reader);
   bool spelling = reader.spellings_begin() != reader.spellings_end();
@@ -97,16 +97,19 @@ void purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, 
     });
   while (running > 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (stop && *stop) failed = true;  // the workers stop at their next document
     if (progress) progress(done, live.size());
   }
   for (auto& w : workers) w.join();
-  for (const auto& e : errors)
-    if (e) {
-      shards.clear();
-      fs::remove_all(folder, ec);
-      std::rethrow_exception(e);
-    }
+  if (failed) {
+    shards.clear();
+    fs::remove_all(folder, ec);
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+    return false;
+  }
   merge_shards(shards, index, db_path, meta);
+  return true;
 }
 
 }  // namespace dsearch

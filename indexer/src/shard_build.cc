@@ -153,7 +153,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, int flags) {
 std::string shard_folder(const std::string& db_path) { return index_folder(db_path) + ".build"; }
 
 void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
-                  const std::vector<std::pair<std::string, std::string>>& metadata) {
+                  const std::vector<std::pair<std::string, std::string>>& metadata,
+                  const std::function<void(Xapian::WritableDatabase&)>& finish) {
   std::string folder = shard_folder(db_path);
   Xapian::Database all;
   for (const auto& path : write_spelling(shards, folder)) all.add_database(Xapian::Database(path));
@@ -169,6 +170,7 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
   {
     Xapian::WritableDatabase out(merged, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
     for (const auto& [key, value] : metadata) out.set_metadata(key, value);
+    if (finish) finish(out);
     out.commit();
   }
   swap_in(index, db_path, merged);
@@ -186,6 +188,18 @@ void swap_in(Xapian::WritableDatabase& index, const std::string& db_path, const 
   index.close();
   std::error_code ec;
   fs::remove_all(folder, ec);
+}
+
+void recover_swap(const std::string& db_path) {
+  std::string db = index_folder(db_path);
+  std::error_code ec;
+  if (fs::exists(db, ec)) return;
+  // swap_in's, and --rebuild's (rebuild.cc), which keeps the old index as "<index>.old"
+  for (const auto& old : {shard_folder(db_path) + "/replaced", db + ".old"})
+    if (fs::exists(old, ec)) {
+      fs::rename(old, db);
+      return;
+    }
 }
 
 void compact_in_place(Xapian::WritableDatabase& index, const std::string& db_path) {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,9 +71,15 @@ std::string shard_folder(const std::string& db_path);
 
 // Merges the shards into a compact database that takes the place of the (empty, locked) index at
 // `db_path`, carrying over `metadata` and the spelling data of words seen in two articles or more.
+// `finish`, if any, changes the merged database in the same commit, before it takes that place.
 // `index` is closed; `shard_folder` is removed.
 void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, const std::string& db_path,
-                  const std::vector<std::pair<std::string, std::string>>& metadata);
+                  const std::vector<std::pair<std::string, std::string>>& metadata,
+                  const std::function<void(Xapian::WritableDatabase&)>& finish = nullptr);
+
+// A dindex killed between the two renames of swap_in (or of --rebuild) left no index at `db_path`
+// and the old one beside it: put it back, before anything creates an empty index there.
+void recover_swap(const std::string& db_path);
 
 // Puts the database at `replacement` in the place of the index at `db_path`, which `index` holds
 // locked until then and is closed; `shard_folder` is removed.

@@ -101,7 +101,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
   for (int attempt = 0;; ++attempt) {
     try {
-      deleted_ = DeletedDocs::load(db_);  // of the same revision as what the search reads
+      if (Xapian::rev r = db_.get_revision(); r != deleted_revision_ || attempt > 0) {
+        deleted_ = DeletedDocs::load(db_);  // of the same revision as what the search reads
+        deleted_revision_ = r;
+      }
       return search_once(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");

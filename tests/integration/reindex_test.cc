@@ -181,6 +181,19 @@ TEST_F(Reindex, DeletedArticlesAreNeverFoundAndARewriteDropsThem) {
   EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 0, 77, 0, 77));
 }
 
+// A rewrite (or --rebuild) puts its new index in place with two renames; killed between them, it
+// leaves no index at the path and the old one beside it, which the next run must put back rather
+// than start an empty index there (and remove the old one as a leftover).
+TEST_F(Reindex, AKillBetweenTheRenamesOfASwapLosesNothing) {
+  index_json(db_, docs_);
+  for (const std::string old : {db_ + ".build/replaced", db_ + ".old"}) {
+    fs::create_directories(fs::path(old).parent_path());
+    fs::rename(db_, old);
+    EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 0, 2, 0, 2)) << old;
+    EXPECT_FALSE(fs::exists(old));
+  }
+}
+
 // Records are packed with a dictionary trained on the index's own articles (record_codec.h). A
 // build too small to train one writes raw records; once the index holds enough, a re-run trains
 // one from them, packs what it writes with it, and later runs keep using it.

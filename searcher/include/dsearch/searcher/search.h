@@ -79,6 +79,7 @@ class Searcher {
   std::string path_;
   Xapian::Database db_;
   DeletedDocs deleted_;  // left out of every search
+  Xapian::rev deleted_revision_ = 0;  // the revision of the index deleted_ is of (0: none yet)
   std::vector<std::unique_ptr<Analyzer>> query_analyzers_;
   std::map<std::string, Analyzer> snippet_analyzers_;
   RecordUnpacker unpacker_;
