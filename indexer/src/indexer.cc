@@ -79,6 +79,7 @@ class Run {
     user_errors_(e);
   }
   bool stopping() const { return abort_ || (opt_.stop && opt_.stop->load()); }
+  unsigned threads() const { return opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency()); }
 
   std::vector<std::string> resolve_paths();
   void read_all(const std::vector<InputFile>& files);
@@ -376,15 +377,13 @@ void Run::drop_stale_shard_copies() {
 // the index never holds both copies live.
 void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
   if (stale_.empty()) return;
-  std::vector<Xapian::docid> found;
   for (auto it = merged.valuestream_begin(schema::kSlotId); it != merged.valuestream_end(schema::kSlotId); ++it) {
     auto s = stale_.find(id_key(*it));
     if (s == stale_.end()) continue;
     Xapian::docid did = it.get_docid();
     if (hash_number(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash)) == s->second)
-      found.push_back(did);
+      deleted_.add(did);
   }
-  for (auto did : found) deleted_.add(did);
   deleted_.store(merged);
 }
 
@@ -392,14 +391,13 @@ void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
 // deleted copies listed, for the next run to rewrite.
 void Run::purge() {
   std::size_t deleted = deleted_.size();
-  unsigned threads = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
   auto failure = [&](const std::string& why) {
     return Error(ErrorKind::kIo, "the articles are indexed, but rewriting the index without the " +
                                      std::to_string(deleted) + " articles it holds deleted failed: " + why +
                                      " (searches leave them out; the next run tries again)");
   };
   try {
-    bool done = purge_deleted(db_, opt_.db_path, threads, opt_.stop, [&](std::uint64_t n, std::uint64_t total) {
+    bool done = purge_deleted(db_, opt_.db_path, threads(), opt_.stop, [&](std::uint64_t n, std::uint64_t total) {
       if (progress_) progress_({n, n, total, std::chrono::duration<double>(Clock::now() - start_).count(), true});
     });
     if (!done) {
@@ -434,7 +432,7 @@ IndexStats Run::execute() {
   deleted_ = DeletedDocs::load(db_);
   state_.load(db_, -1, &deleted_);
 
-  unsigned n = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned n = threads();
   if (db_.get_doccount() == 0) {
     open_shards(n);
   } else {

@@ -10,6 +10,7 @@
 
 #include "dsearch/deleted_docs.h"
 #include "dsearch/indexer/analyse.h"
+#include "dsearch/indexer/indexer.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 #include "shard_build.h"
@@ -18,10 +19,6 @@ namespace dsearch {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A shard commits this often; as in a first build (IndexOptions::batch_docs over two threads).
-constexpr std::size_t kBatchDocs = 5000;
-constexpr double kBatchSeconds = 10;
 
 std::vector<Xapian::docid> live_docids(const Xapian::Database& db) {
   DeletedDocs deleted = DeletedDocs::load(db);
@@ -75,7 +72,9 @@ bool purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, 
   fs::create_directories(folder);
   std::size_t n = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, live.size() / 1000));
   std::vector<Shard> shards;
-  for (std::size_t i = 0; i < n; ++i) shards.emplace_back(folder + "/shard" + std::to_string(i), kBatchDocs, kBatchSeconds);
+  const IndexOptions batches;  // shards commit as in a first build
+  for (std::size_t i = 0; i < n; ++i)
+    shards.emplace_back(folder + "/shard" + std::to_string(i), batches.batch_docs / n, batches.batch_seconds);
   // Contiguous ranges, so that the merge keeps the documents in their order.
   std::vector<std::vector<Xapian::docid>> parts(n);
   for (std::size_t i = 0; i < n; ++i)

@@ -168,7 +168,7 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
   all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
   all.close();
   {
-    Xapian::WritableDatabase out(merged, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
+    Xapian::WritableDatabase out = open_writable(merged, Xapian::DB_OPEN);
     for (const auto& [key, value] : metadata) out.set_metadata(key, value);
     if (finish) finish(out);
     out.commit();

@@ -107,7 +107,7 @@ TEST(Kill, SigkillWhileReplacingNeverLeavesTwoLiveCopies) {
   TempDir tmp;
   std::string db = tmp / "index", docs = tmp / "docs";
   std::filesystem::create_directories(docs);
-  Output slice = run("(zcat " + shell_quote(reuters()) + " | sed -n 1,3000p)");
+  Output slice = run("zcat " + shell_quote(reuters()));
   ASSERT_EQ(slice.exit, 0) << slice.err;
   std::ofstream(docs + "/r.jsonl") << slice.out;
   ASSERT_EQ(run(dindex("--db " + db + " " + docs)).exit, 0);
@@ -123,14 +123,15 @@ TEST(Kill, SigkillWhileReplacingNeverLeavesTwoLiveCopies) {
   setenv("XAPIAN_FLUSH_THRESHOLD", "50", 1);
   pid_t pid = spawn({DINDEX_BIN, "--batch", "100000", "--db", db, docs});
   unsetenv("XAPIAN_FLUSH_THRESHOLD");
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));  // the run takes about 1.5 s
+  // Analysing 11,000 changed articles takes seconds; the batch's commit comes at the end.
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
   kill(pid, SIGKILL);
   ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the run ended before it could be killed";
-  EXPECT_EQ(check_consistent(db), 3000u);
+  EXPECT_EQ(check_consistent(db), 11000u);
   Output rest = run(dindex("--json --db " + db + " " + docs));
   ASSERT_EQ(rest.exit, 0) << rest.err;
-  EXPECT_EQ(rest.json()["updated"], 3000) << "nothing of the killed batch was committed";
-  EXPECT_EQ(check_consistent(db), 3000u);
+  EXPECT_EQ(rest.json()["updated"], 11000) << "nothing of the killed batch was committed";
+  EXPECT_EQ(check_consistent(db), 11000u);
 }
 
 TEST(Kill, SigtermCommitsWhatWasAnalysedAndSaysSo) {
