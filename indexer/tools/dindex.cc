@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   bool json = false, verbose = false, extract = false, no_spelling = false, no_progress = false, compact = false,
        rebuild = false;
   unsigned threads = 0;
-  std::size_t batch = 10000;
+  std::size_t batch = dsearch::IndexOptions{}.batch_docs;
   app.add_option("paths", paths, "Files and directories to index (walked recursively)");
   app.add_option("--db", db, "Index location (default: $DSEARCH_DB, else $XDG_DATA_HOME/dsearch/index)");
   app.add_flag("--json", json, "Print the final counts as one JSON object");
