@@ -13,6 +13,7 @@
 #include "dsearch/indexer/entities.h"
 #include "dsearch/indexer/input.h"
 #include "dsearch/indexer/page.h"
+#include "dsearch/origin.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/searcher/highlight.h"
 #include "dsearch/searcher/query.h"
@@ -102,7 +103,7 @@ inline int jsonl(const uint8_t* data, size_t size) {
   f.jsonl = true;
   dsearch::read_articles(f, [](dsearch::RawArticle&& raw) {
     try {
-      dsearch::make_document(dsearch::analyse(raw), raw.hash, "fuzz.jsonl", "root");
+      dsearch::make_document(dsearch::analyse(raw), dsearch::encode_origin({dsearch::hex_number(raw.hash), 1, "fuzz.jsonl"}));
     } catch (const std::runtime_error&) {
       // a clear per-article failure is fine
     }

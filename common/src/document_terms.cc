@@ -12,14 +12,8 @@ void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
   // Each term's wdf is summed here and handed to Xapian once: its document keeps terms in a
   // std::map, and a lookup there for every occurrence of a word cost more than this table.
   WordMap<Xapian::termcount> wdf;
-  std::string title_term(schema::kTitle);
   analyzer.tokenize(title, [&](const Token& t) {
-    if (!unindexed(analyzer, t.folded)) {
-      wdf[t.term] += kTitleWdf;
-      title_term.resize(schema::kTitle.size());
-      title_term += t.term;
-      ++wdf[title_term];
-    }
+    if (!unindexed(analyzer, t.folded)) wdf[t.term] += kTitleWdf;
     order.add(t.term);
     if (on_token) on_token(t);
   });

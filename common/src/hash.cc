@@ -2,14 +2,23 @@
 
 #include <xxhash.h>
 
+#include <charconv>
 #include <cstdio>
 
 namespace dsearch {
 
-std::string content_hash(std::string_view data) {
+std::string content_hash(std::string_view data) { return hex_digits(XXH3_64bits(data.data(), data.size())); }
+
+std::string hex_digits(std::uint64_t n) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(data.data(), data.size())));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(n));
   return buf;
+}
+
+std::uint64_t hex_number(std::string_view hex) {
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), n, 16);
+  return hex.size() == 16 && ec == std::errc() && end == hex.data() + hex.size() ? n : 0;
 }
 
 }  // namespace dsearch

@@ -99,8 +99,7 @@ Article analyse(const RawArticle& raw) {
   return a;
 }
 
-IndexedDocument make_document(const Article& a, const std::string& hash, const std::string& file,
-                              const std::string& root_key) {
+IndexedDocument make_document(const Article& a, const std::string& origin) {
   IndexedDocument out;
   Xapian::Document& doc = out.doc;
   WordSet words;
@@ -118,15 +117,13 @@ IndexedDocument make_document(const Article& a, const std::string& hash, const s
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
 
   doc.add_value(schema::kSlotDate, compact_date(a.date));
-  doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotOrigin, origin);
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
   doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
   doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
   doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
   doc.add_value(schema::kSlotSource, a.source);
   doc.add_value(schema::kSlotId, a.id);
-  doc.add_value(schema::kSlotFile, file);
-  doc.add_value(schema::kSlotRoot, root_key);
   store_record(doc, serialize(a));
   return out;
 }

@@ -2,10 +2,11 @@
 
 #include <xxhash.h>
 
-#include <charconv>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
+#include "dsearch/origin.h"
 #include "dsearch/schema.h"
 
 namespace dsearch {
@@ -13,12 +14,6 @@ namespace dsearch {
 IdKey id_key(std::string_view id) {
   XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
   return {h.low64, h.high64};
-}
-
-std::uint64_t hash_number(std::string_view hex) {
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), n, 16);
-  return hex.size() == 16 && ec == std::errc() && end == hex.data() + hex.size() ? n : 0;
 }
 
 IndexState::IndexState() { intern(""); }  // index 0: what an article without a file or root has
@@ -46,9 +41,15 @@ void IndexState::load(const Xapian::Database& db, int shard, const DeletedDocs* 
       if (next->first == did) set(*next->second, *it);
     }
   };
-  walk(schema::kSlotHash, [](StoredArticle& s, const std::string& v) { s.hash = hash_number(v); });
-  walk(schema::kSlotFile, [&](StoredArticle& s, const std::string& v) { s.file = intern(v); });
-  walk(schema::kSlotRoot, [&](StoredArticle& s, const std::string& v) { s.root = intern(v); });
+  std::unordered_map<std::uint64_t, std::uint32_t> roots{{0, intern("")}};  // an index has few roots
+  walk(schema::kSlotOrigin, [&](StoredArticle& s, const std::string& v) {
+    Origin o = decode_origin(v);
+    s.hash = o.hash;
+    s.file = intern(o.file);
+    auto [root, added] = roots.emplace(o.root, 0);
+    if (added) root->second = intern(hex_digits(o.root));
+    s.root = root->second;
+  });
 }
 
 std::uint32_t IndexState::intern(const std::string& s) {

@@ -27,10 +27,6 @@ struct IdKeyHash {
 };
 IdKey id_key(std::string_view id);
 
-// A content hash (content_hash(): 16 hex digits) as a number; 0 for anything else, which no
-// article's hash equals, so such an article is indexed again.
-std::uint64_t hash_number(std::string_view hex);
-
 struct StoredArticle {
   Xapian::docid docid = 0;
   std::uint64_t hash = 0;

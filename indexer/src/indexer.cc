@@ -18,6 +18,7 @@
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
 #include "dsearch/indexer/analyse.h"
+#include "dsearch/origin.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 #include "index_state.h"
@@ -168,7 +169,7 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
   }
   if (known) {
     stored->seen = true;  // kept even if the new version fails to analyse
-    if (stored->hash != 0 && stored->hash == hash_number(raw.hash)) {
+    if (stored->hash != 0 && stored->hash == hex_number(raw.hash)) {
       if (stored->shard < 0) ++stats_.unchanged;  // else done by the interrupted build
       return;
     }
@@ -199,7 +200,8 @@ void Run::analyse_all(Shard* shard) {
     Result r;
     try {
       Article a = analyse(job->raw);
-      r = Result{make_document(a, job->raw.hash, job->file, job->root_key), a.id, a.lang, job->raw.origin,
+      r = Result{make_document(a, encode_origin({hex_number(job->raw.hash), hex_number(job->root_key), job->file})),
+                 a.id, a.lang, job->raw.origin,
                  job->update};
     } catch (const std::exception& e) {
       error({job->raw.origin, e.what()});
@@ -381,7 +383,7 @@ void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
     auto s = stale_.find(id_key(*it));
     if (s == stale_.end()) continue;
     Xapian::docid did = it.get_docid();
-    if (hash_number(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash)) == s->second)
+    if (decode_origin(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotOrigin)).hash == s->second)
       deleted_.add(did);
   }
   deleted_.store(merged);

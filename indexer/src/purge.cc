@@ -44,8 +44,7 @@ void rewrite(const std::string& db_path, const std::vector<Xapian::docid>& docid
     } catch (const std::runtime_error& e) {
       throw std::runtime_error("cannot rewrite the index: document " + std::to_string(did) + ": " + e.what());
     }
-    IndexedDocument doc = make_document(a, old.get_value(schema::kSlotHash), old.get_value(schema::kSlotFile),
-                                        old.get_value(schema::kSlotRoot));
+    IndexedDocument doc = make_document(a, old.get_value(schema::kSlotOrigin));
     shard.add(doc.doc, spelling ? doc.words : no_words);
     ++done;
   }

@@ -343,9 +343,8 @@ class Builder {
   // pasted text), so they are dropped while something else is left to match.
   bool absent(const Node& n) {
     if (n.kind != Node::kText || n.wildcard || n.folded.size() != 1 || ctx_.db.size() == 0) return false;
-    std::string_view prefix = n.title ? schema::kTitle : std::string_view();
     for (const auto& t : terms_of(n.folded.front()))
-      if (ctx_.db.term_exists(schema::term(prefix, t))) return false;
+      if (ctx_.db.term_exists(t)) return false;
     return true;
   }
 
@@ -390,24 +389,25 @@ class Builder {
     return ts;
   }
 
-  Xapian::Query position(const std::vector<std::string>& terms, std::string_view prefix, Xapian::Query::op op) {
+  Xapian::Query position(const std::vector<std::string>& terms, Xapian::Query::op op) {
     std::vector<Xapian::Query> qs;
-    for (const auto& t : terms) qs.emplace_back(schema::term(prefix, t));
+    for (const auto& t : terms) qs.emplace_back(t);
     return combine(op, qs);
   }
 
   std::optional<Xapian::Query> text(const Node& n, bool positive) {
-    std::string_view prefix = n.title ? schema::kTitle : std::string_view();
     const auto& f = n.folded;
-    if (n.wildcard) return wildcard(n, prefix, positive);
+    if (n.wildcard) return wildcard(n, positive);
     if (f.size() == 1 && !n.quoted && drop_stops_ && first_.is_stopword(f.front())) return std::nullopt;
 
     std::vector<std::vector<std::string>> pos_terms;
     for (const auto& w : f) pos_terms.push_back(terms_of(w));
     if (positive) note(n, pos_terms);
-    // A stopword kept (a query of nothing else) has no term: the word order finds it.
-    if (f.size() == 1 && !unindexed_somewhere(f.front())) return position(pos_terms.front(), prefix, Xapian::Query::OP_SYNONYM);
-    return phrase(pos_terms, f, prefix);
+    // A stopword kept (a query of nothing else) has no term: the word order finds it. So does a
+    // title word: titles have no terms of their own (schema.h).
+    if (f.size() == 1 && !n.title && !unindexed_somewhere(f.front()))
+      return position(pos_terms.front(), Xapian::Query::OP_SYNONYM);
+    return phrase(pos_terms, f, n.title);
   }
 
   // Whether the articles of some index language hold no term for `folded` (document_terms.h).
@@ -418,15 +418,17 @@ class Builder {
   // Words side by side, in order: the AND of one OR per indexed position (it ranks the phrase as
   // OP_PHRASE did, and finds the candidates), checked against the documents' word order, which
   // also holds the stopwords. `folded` are the words of the first positions (a wildcard's is not).
+  // A title word alone is a phrase of one position, ranked as the word is elsewhere (a synonym).
   Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, const std::vector<std::string>& folded,
-                       std::string_view prefix) {
+                       bool title) {
+    auto op = pos_terms.size() == 1 ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR;
     std::vector<Xapian::Query> subs;
     std::vector<bool> indexed;
     for (std::size_t i = 0; i < pos_terms.size(); ++i) {
       indexed.push_back(i >= folded.size() || !unindexed_somewhere(folded[i]));
-      if (indexed.back()) subs.push_back(position(pos_terms[i], prefix, Xapian::Query::OP_OR));
+      if (indexed.back()) subs.push_back(position(pos_terms[i], op));
     }
-    return phrase_query(subs, pos_terms, !prefix.empty(), indexed);
+    return phrase_query(subs, pos_terms, title, indexed);
   }
 
   // Records what a positive text node matches, for highlighting and "did you mean".
@@ -451,16 +453,16 @@ class Builder {
     }
   }
 
-  std::optional<Xapian::Query> wildcard(const Node& n, std::string_view prefix, bool positive) {
+  std::optional<Xapian::Query> wildcard(const Node& n, bool positive) {
     const auto& f = n.folded;
-    std::string stem = strip_accents(f.back());
-    std::string full = schema::term(prefix, stem);
+    std::string full = strip_accents(f.back());
+    if (full.empty()) return Xapian::Query::MatchNothing;  // would expand to every term, ids included
     unsigned cap = ctx_.max_wildcard_terms;
     if (positive) {
-      out_.highlight.prefixes.push_back(stem);
+      out_.highlight.prefixes.push_back(full);
       count_expansions(full, n.raw);
     }
-    if (f.size() == 1)
+    if (f.size() == 1 && !n.title)
       return Xapian::Query(Xapian::Query::OP_WILDCARD, full, cap, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     // "Byeong-ch*": a phrase whose last position is the expansion, the most frequent terms first.
     std::vector<std::vector<std::string>> pos_terms;
@@ -475,8 +477,8 @@ class Builder {
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     if (cap && found.size() > cap) found.resize(cap);
     auto& expansions = pos_terms.emplace_back();
-    for (auto& [freq, t] : found) expansions.push_back(t.substr(prefix.size()));
-    return phrase(pos_terms, {f.begin(), f.end() - 1}, prefix);  // no expansion: an empty OR, so nothing matches
+    for (auto& [freq, t] : found) expansions.push_back(t);
+    return phrase(pos_terms, {f.begin(), f.end() - 1}, n.title);  // no expansion: an empty OR, so nothing matches
   }
 
   void count_expansions(const std::string& full, const std::string& raw) {

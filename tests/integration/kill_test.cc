@@ -31,7 +31,7 @@ std::map<std::string, std::string> contents(const std::string& db_path) {
   for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it)
     if (!deleted.contains(it.get_docid())) ids[it.get_docid()] = *it;
   std::map<std::string, std::string> out;
-  for (auto it = db.valuestream_begin(schema::kSlotHash); it != db.valuestream_end(schema::kSlotHash); ++it)
+  for (auto it = db.valuestream_begin(schema::kSlotOrigin); it != db.valuestream_end(schema::kSlotOrigin); ++it)
     if (ids.count(it.get_docid())) out[ids[it.get_docid()]] = *it;
   return out;
 }

@@ -24,11 +24,12 @@ struct Case {
 
 const Case kCases[] = {
     // One word: its frequency is the total.
-    {"said", false}, {"wheat", false}, {"title:oil", false}, {"zzzqqq", false},
+    {"said", false}, {"wheat", false}, {"zzzqqq", false},
     // An OR with a word at least as frequent as wanted.
     {"oil gas", false}, {"oil OR cocoa", false}, {"said (oil AND gas)", false},
     // An OR of rarer words, ANDs, phrases and exclusions: only counting tells.
     {"cocoa coffee", true}, {"+oil +prices", true}, {"\"oil prices\"", true}, {"oil -gas", true},
+    {"title:oil", true},  // titles have no terms: a phrase of one word, checked in the word order
     {"oil*", true},  // expanded only when matching: its terms are not looked up twice
     {"oil AND zzzqqq", false},  // nothing can match: the bounds say 0
 };

@@ -22,8 +22,7 @@ struct IndexedDocument {
 };
 
 // The document to store for `a`: free-text terms, filter terms, value slots and its record.
-// `file` and `root_key` say where it came from, for reindexing.
-IndexedDocument make_document(const Article& a, const std::string& hash, const std::string& file,
-                              const std::string& root_key);
+// `origin` (encode_origin(), origin.h) says where it came from and what it held, for reindexing.
+IndexedDocument make_document(const Article& a, const std::string& origin);
 
 }  // namespace dsearch
