@@ -103,7 +103,8 @@ inline int jsonl(const uint8_t* data, size_t size) {
   f.jsonl = true;
   dsearch::read_articles(f, [](dsearch::RawArticle&& raw) {
     try {
-      dsearch::make_document(dsearch::analyse(raw), dsearch::encode_origin({dsearch::hex_number(raw.hash), 1, "fuzz.jsonl"}));
+      dsearch::make_document(dsearch::analyse(raw),
+                             dsearch::encode_origin({dsearch::hex_number(raw.hash), 1, "fuzz.jsonl"}));
     } catch (const std::runtime_error&) {
       // a clear per-article failure is fine
     }

@@ -347,11 +347,14 @@ void Run::open_shards(unsigned n) {
   for (const auto& path : found) {
     try {
       Shard shard(path, opt_.batch_docs / n, opt_.batch_seconds);
-      state_.load(shard.db(), static_cast<int>(shards_.size()));
-      shards_.push_back(std::move(shard));
+      if (!shard.stale()) {
+        state_.load(shard.db(), static_cast<int>(shards_.size()));
+        shards_.push_back(std::move(shard));
+        continue;
+      }
     } catch (const Xapian::Error&) {
-      fs::remove_all(path, ec);  // unreadable: its articles are analysed again
     }
+    fs::remove_all(path, ec);  // unreadable or of another schema: its articles are analysed again
   }
   for (unsigned i = 0; shards_.size() < n; ++i) {
     std::string path = folder + "/shard" + std::to_string(found.size() + i);

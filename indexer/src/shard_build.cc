@@ -31,12 +31,19 @@ Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_secon
       batch_seconds_(batch_seconds),
       last_commit_(std::chrono::steady_clock::now()),
       spelling_(path + ".words", kSpellingWordsInMemory) {
+  // The shard's schema, which a resumed build checks (stale()): a shard an older dindex left
+  // holds documents of another layout, and the merge would carry them into the index.
+  if (db_.get_doccount() == 0) db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
   // A resumed shard packs with the dictionary it began with; one killed before it had one starts
   // sampling afresh.
   if (std::string dict = stored_dictionary(db_); !dict.empty()) {
     packer_ = RecordPacker(dict);
     trained_ = true;
   }
+}
+
+bool Shard::stale() const {
+  return db_.get_metadata(std::string(schema::kMetaSchema)) != std::to_string(schema::kSchemaVersion);
 }
 
 void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& words) {

@@ -29,6 +29,8 @@ class Shard {
  public:
   // Opens the shard at `path`, creating it if needed.
   Shard(const std::string& path, std::size_t batch_docs, double batch_seconds);
+  // Whether an interrupted build of another schema left it: its articles must be analysed again.
+  bool stale() const;
 
   void add(const Xapian::Document& doc, const std::vector<std::string>& words);
   void commit();

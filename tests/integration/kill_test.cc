@@ -23,7 +23,8 @@ std::string reuters() {
   return std::filesystem::exists(f) ? f : std::string();
 }
 
-// id -> content hash of every article in the index (not of its deleted documents).
+// id -> origin (content hash, root key, file) of every article in the index (not of its deleted
+// documents).
 std::map<std::string, std::string> contents(const std::string& db_path) {
   Xapian::Database db(db_path);
   DeletedDocs deleted = DeletedDocs::load(db);
@@ -175,6 +176,19 @@ Xapian::doccount in_shards(const std::string& db_path) {
   return n;
 }
 
+// Starts a first build of Reuters into `db` and kills it once its shards hold 1,000 articles or
+// more; returns how many they hold.
+Xapian::doccount killed_first_build(const std::string& db) {
+  pid_t pid = spawn({DINDEX_BIN, "--batch", "400", "--db", db, reuters()});
+  Xapian::doccount done = 0;
+  for (int i = 0; i < 600 && (done = in_shards(db)) < 1000; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  kill(pid, SIGKILL);
+  EXPECT_EQ(wait_exit(pid), 128 + SIGKILL) << "the build ended before it could be killed";
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 0u) << "the index is written at the merge only";
+  return done;
+}
+
 TEST(Kill, SigkillInAFirstBuildIsResumedFromItsShards) {
   if (reuters().empty()) GTEST_SKIP() << "../shared/corpora is absent";
   TempDir tmp;
@@ -182,14 +196,8 @@ TEST(Kill, SigkillInAFirstBuildIsResumedFromItsShards) {
   ASSERT_EQ(run(dindex("--db " + clean + " " + reuters())).exit, 0);
   EXPECT_FALSE(std::filesystem::exists(clean + ".build")) << "a finished build leaves no shards";
 
-  pid_t pid = spawn({DINDEX_BIN, "--batch", "400", "--db", db, reuters()});
-  Xapian::doccount done = 0;
-  for (int i = 0; i < 600 && (done = in_shards(db)) < 1000; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  kill(pid, SIGKILL);
-  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the build ended before it could be killed";
+  Xapian::doccount done = killed_first_build(db);
   ASSERT_GE(done, 1000u);
-  EXPECT_EQ(Xapian::Database(db).get_doccount(), 0u) << "the index is written at the merge only";
 
   Output resumed = run(dindex("--json --db " + db + " " + reuters()));
   ASSERT_EQ(resumed.exit, 0) << resumed.err;
@@ -198,6 +206,30 @@ TEST(Kill, SigkillInAFirstBuildIsResumedFromItsShards) {
   EXPECT_EQ(check_consistent(db), 11000u);
   EXPECT_EQ(contents(db), contents(clean));
   EXPECT_FALSE(std::filesystem::exists(db + ".build"));
+}
+
+// Shards an older dindex left (another layout of documents) are not resumed: the merge would carry
+// their documents into an index of this schema.
+TEST(Kill, AFirstBuildOfAnotherSchemaIsNotResumed) {
+  if (reuters().empty()) GTEST_SKIP() << "../shared/corpora is absent";
+  TempDir tmp;
+  std::string clean = tmp / "clean", db = tmp / "index";
+  ASSERT_EQ(run(dindex("--db " + clean + " " + reuters())).exit, 0);
+  ASSERT_GE(killed_first_build(db), 1000u);
+  for (const auto& e : std::filesystem::directory_iterator(db + ".build"))
+    if (e.path().filename().string().rfind("shard", 0) == 0 && std::filesystem::is_directory(e.path()))
+    {
+      Xapian::WritableDatabase shard(e.path().string(), Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
+      shard.set_metadata(std::string(schema::kMetaSchema), "5");
+      shard.commit();
+    }
+
+  Output rebuilt = run(dindex("--json --db " + db + " " + reuters()));
+  ASSERT_EQ(rebuilt.exit, 0) << rebuilt.err;
+  EXPECT_EQ(rebuilt.json()["resumed"], 0);
+  EXPECT_EQ(rebuilt.json()["added"], 11000);
+  EXPECT_EQ(check_consistent(db), 11000u);
+  EXPECT_EQ(contents(db), contents(clean));
 }
 
 }  // namespace

@@ -26,8 +26,9 @@ inline bool unindexed(const Analyzer& analyzer, std::string_view folded) {
 
 // Adds the free-text terms of an article: title words (wdf kTitleWdf), then body words, all
 // unprefixed, without positions or unindexed() words; and the order of all the words, title then
-// body, as a TokenSequence in schema::kSlotTokens, which phrase and title: queries read. Calls `on_token` for each word when given (the indexer collects spelling
-// data from it without analysing the text twice).
+// body, as a TokenSequence in schema::kSlotTokens, which phrase and title: queries read. Calls
+// `on_token` for each word when given (the indexer collects spelling data from it without
+// analysing the text twice).
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
                     std::string_view body,
                     const std::function<void(const Token&)>& on_token = nullptr);
