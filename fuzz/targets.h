@@ -18,11 +18,13 @@
 #include "dsearch/searcher/highlight.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/schema.h"
+#include "dsearch/spelling.h"
 #include "dsearch/token_sequence.h"
 #include "dsearch/word_segmenter.h"
 #include "../searcher/src/phrase_source.h"
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -215,6 +217,38 @@ inline int query(const uint8_t* data, size_t size) {
     e.get_mset(0, 10);
   } catch (const dsearch::Error&) {
     // a clear usage error is a valid answer
+  }
+  return 0;
+}
+
+// Any bytes as a length's spelling data: decoding works or throws std::runtime_error, and
+// suggestions over it do not crash. The bytes' lines as words (any bytes): each comes back with
+// its count, and is known, so suggests nothing.
+inline int spelling(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    dsearch::spelling::decode(bytes);
+  } catch (const std::runtime_error&) {
+    // a clear error for damaged data is the answer
+  }
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  if (!bytes.empty()) db.set_metadata(dsearch::spelling::key(dsearch::spelling::length(bytes)), bytes);
+  dsearch::spelling::suggest(db, bytes);
+  std::set<std::string> lines;
+  for (std::size_t at = 0; at < bytes.size() && lines.size() < 64;) {
+    std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
+    if (nl > at) lines.insert(bytes.substr(at, nl - at));
+    at = nl + 1;
+  }
+  dsearch::spelling::Builder b;
+  std::uint64_t count = 0;
+  for (const auto& w : lines) b.add(w, ++count);
+  Xapian::WritableDatabase words(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const auto& [key, value] : b.finish()) words.set_metadata(key, value);
+  count = 0;
+  for (const auto& w : lines) {
+    if (dsearch::spelling::frequency(words, w) != ++count || !dsearch::spelling::suggest(words, w).empty()) std::abort();
+    dsearch::spelling::suggest(words, w + "e");
   }
   return 0;
 }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(decode page jsonl entities analyzer query tokens record)
+[ ${#targets[@]} -gt 0 ] || targets=(decode page jsonl entities analyzer query tokens record spelling)
 
 command -v clang++ >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq clang >/dev/null; }
 scripts/setup.sh >/dev/null  # the libraries' dependencies

@@ -1,6 +1,7 @@
 #include "dsearch/article.h"
 
 #include "dsearch/record_codec.h"
+#include "dsearch/varint.h"
 
 #include <stdexcept>
 
@@ -10,14 +11,6 @@ namespace {
 // Version of the record layout; bump on any change below.
 constexpr char kFormat = 1;
 static_assert(kFormat != kPackedRecord, "a raw record must not read as a packed one");
-
-void put_varint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
 
 void put_string(std::string& out, std::string_view s) {
   put_varint(out, s.size());
@@ -35,14 +28,8 @@ class Reader {
 
   uint64_t varint() {
     uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (data_.empty()) fail();
-      auto byte = static_cast<unsigned char>(data_.front());
-      data_.remove_prefix(1);
-      v |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) return v;
-    }
-    fail();
+    if (!get_varint(data_, v)) fail();
+    return v;
   }
 
   std::string string() {

@@ -5,6 +5,7 @@
 
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
+#include "dsearch/varint.h"
 
 namespace dsearch {
 namespace {
@@ -98,13 +99,8 @@ std::string DeletedDocs::encode(const std::vector<Xapian::docid>& sorted) {
   std::string out;
   Xapian::docid last = 0;
   for (Xapian::docid did : sorted) {
-    Xapian::docid gap = did - last;
+    put_varint(out, did - last);
     last = did;
-    while (gap >= 0x80) {
-      out += static_cast<char>((gap & 0x7f) | 0x80);
-      gap >>= 7;
-    }
-    out += static_cast<char>(gap);
   }
   return out;
 }
@@ -112,15 +108,11 @@ std::string DeletedDocs::encode(const std::vector<Xapian::docid>& sorted) {
 std::vector<Xapian::docid> DeletedDocs::decode(const std::string& bytes) {
   std::vector<Xapian::docid> out;
   std::uint64_t last = 0;
-  for (std::size_t i = 0; i < bytes.size();) {
+  for (std::string_view in = bytes; !in.empty();) {
     std::uint64_t gap = 0;
-    for (int shift = 0;; shift += 7) {
-      if (i == bytes.size() || shift > 28) throw std::runtime_error("truncated or overlong number");
-      auto byte = static_cast<unsigned char>(bytes[i++]);
-      gap |= std::uint64_t{byte & 0x7fu} << shift;
-      if (!(byte & 0x80)) break;
-    }
-    if (gap == 0 || last + gap > 0xffffffffu) throw std::runtime_error("docids out of order or out of range");
+    if (!get_varint(in, gap)) throw std::runtime_error("truncated or overlong number");
+    if (gap == 0 || gap > 0xffffffffu || last + gap > 0xffffffffu)
+      throw std::runtime_error("docids out of order or out of range");
     last += gap;
     out.push_back(static_cast<Xapian::docid>(last));
   }

@@ -21,6 +21,7 @@
 #include "dsearch/origin.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
+#include "dsearch/spelling.h"
 #include "index_state.h"
 #include "metadata_lists.h"
 #include "purge.h"
@@ -124,8 +125,7 @@ class Run {
   // which tell them from the new copy once the shards are merged.
   std::unordered_map<IdKey, std::uint64_t, IdKeyHash> stale_;
   std::exception_ptr shard_error_;
-  // Spelling frequencies of the batch, summed here and handed to Xapian once a word at commit:
-  // one add_spelling per word and article cost as much as the rest of the writer.
+  // Spelling frequencies of the batch, summed here and added to the index's at commit.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
   RecordPacker packer_;  // a re-run packs with one of the index's dictionaries
 
@@ -239,8 +239,13 @@ void Run::write_shard(Shard& shard, Result&& r) {
 
 void Run::commit() {
   deleted_.store(db_);  // with the batch that replaced or removed them
-  for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
-  spelling_.clear();
+  if (!spelling_.empty()) {
+    std::vector<spelling::WordCount> counts;
+    counts.reserve(spelling_.size());
+    for (auto& [word, count] : spelling_) counts.push_back({word, count});
+    spelling::add_counts(db_, std::move(counts));
+    spelling_.clear();
+  }
   if (!langs_.empty()) {
     std::set<std::string> all = langs_;
     for (const auto& l : split_lines(db_.get_metadata(std::string(schema::kMetaLangs)))) all.insert(l);

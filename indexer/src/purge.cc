@@ -13,6 +13,7 @@
 #include "dsearch/indexer/indexer.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
+#include "dsearch/spelling.h"
 #include "shard_build.h"
 
 namespace dsearch {
@@ -59,7 +60,7 @@ bool purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, 
                    const std::atomic<bool>* stop, const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   Xapian::Database reader(db_path);
   std::vector<Xapian::docid> live = live_docids(reader);
-  bool spelling = reader.spellings_begin() != reader.spellings_end();
+  bool with_spelling = spelling::present(reader);
   std::vector<std::pair<std::string, std::string>> meta;
   for (auto key : {schema::kMetaSchema, schema::kMetaRoots, schema::kMetaLangs})
     meta.emplace_back(key, reader.get_metadata(std::string(key)));
@@ -86,7 +87,7 @@ bool purge_deleted(Xapian::WritableDatabase& index, const std::string& db_path, 
   for (std::size_t i = 0; i < n; ++i)
     workers.emplace_back([&, i] {
       try {
-        rewrite(db_path, parts[i], shards[i], spelling, done, failed);
+        rewrite(db_path, parts[i], shards[i], with_spelling, done, failed);
       } catch (...) {
         errors[i] = std::current_exception();
         failed = true;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "dsearch/error.h"
+#include "dsearch/spelling.h"
 
 namespace dsearch {
 
@@ -16,11 +17,6 @@ namespace {
 // Distinct words a shard counts in memory before it writes them to a run: about 16 MB. Finnish
 // news has some 600,000 distinct words in 345k items, and a corpus of millions more.
 constexpr std::size_t kSpellingWordsInMemory = 200000;
-
-// Spelling words per commit of a spelling database. Xapian holds a word's n-gram fragments in
-// memory until a commit, about 1.3 KB a word: 100,000 words a commit in each of two writers were
-// the peak RSS of a 1M-article build.
-constexpr std::size_t kSpellingWordsPerCommit = 20000;
 
 }  // namespace
 
@@ -92,43 +88,14 @@ void Shard::finish() {
 namespace {
 
 // A word met in one article only is as likely a typo or a fragment as a word to suggest, and such
-// words are half the vocabulary: leaving them out halves the time and size of the spelling data.
-// The words are split among as many databases as there are shards, written in parallel and
-// committed every so often (Xapian holds a word's fragments in memory until then); the merge
-// compacts them with the shards.
-std::vector<std::string> write_spelling(std::vector<Shard>& shards, const std::string& folder) {
-  std::vector<std::string> runs;
-  for (auto& s : shards) {
-    s.spelling().finish();
-    runs.insert(runs.end(), s.spelling().runs().begin(), s.spelling().runs().end());
-  }
-  std::size_t n = shards.size();
-  std::vector<std::string> paths(n);
-  std::vector<std::exception_ptr> errors(n);
-  std::vector<std::thread> writers;
-  for (std::size_t part = 0; part < n; ++part) {
-    paths[part] = folder + "/spelling" + std::to_string(part);
-    // Each writer merges every run and keeps its share of the words: reading the runs twice
-    // costs less than handing words between threads.
-    writers.emplace_back([&, part] {
-      try {
-        Xapian::WritableDatabase db(paths[part], Xapian::DB_CREATE_OR_OVERWRITE);
-        std::size_t pending = 0;
-        merge_runs(runs, [&](const std::string& word, std::uint64_t count) {
-          if (count < 2 || std::hash<std::string>()(word) % n != part) return;
-          db.add_spelling(word, static_cast<Xapian::termcount>(std::min<std::uint64_t>(count, UINT32_MAX)));
-          if (++pending % kSpellingWordsPerCommit == 0) db.commit();
-        });
-        db.commit();
-      } catch (...) {
-        errors[part] = std::current_exception();
-      }
-    });
-  }
-  for (auto& w : writers) w.join();
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  return paths;
+// words are half the vocabulary: leaving them out halves the spelling data. The runs are merged
+// while the shards are compacted.
+std::vector<std::pair<std::string, std::string>> spelling_data(const std::vector<std::string>& runs) {
+  spelling::Builder words;
+  merge_runs(runs, [&](const std::string& word, std::uint64_t count) {
+    if (count >= 2) words.add(word, count);
+  });
+  return words.finish();
 }
 
 }  // namespace
@@ -163,20 +130,41 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
                   const std::vector<std::pair<std::string, std::string>>& metadata,
                   const std::function<void(Xapian::WritableDatabase&)>& finish) {
   std::string folder = shard_folder(db_path);
-  Xapian::Database all;
-  for (const auto& path : write_spelling(shards, folder)) all.add_database(Xapian::Database(path));
+  std::vector<std::string> runs;
   for (auto& s : shards) {
-    s.commit();
-    s.db().close();
-    all.add_database(Xapian::Database(s.path()));
+    s.spelling().finish();
+    runs.insert(runs.end(), s.spelling().runs().begin(), s.spelling().runs().end());
   }
+  std::vector<std::pair<std::string, std::string>> spelling;
+  std::exception_ptr spelling_error;
+  std::thread speller([&] {
+    try {
+      spelling = spelling_data(runs);
+    } catch (...) {
+      spelling_error = std::current_exception();
+    }
+  });
   std::string merged = folder + "/merged";
-  // FULL packs every block; FULLER's oversize items would slow the updates of later runs.
-  all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
-  all.close();
+  try {
+    Xapian::Database all;
+    for (auto& s : shards) {
+      s.commit();
+      s.db().close();
+      all.add_database(Xapian::Database(s.path()));
+    }
+    // FULL packs every block; FULLER's oversize items would slow the updates of later runs.
+    all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
+    all.close();
+  } catch (...) {
+    speller.join();
+    throw;
+  }
+  speller.join();
+  if (spelling_error) std::rethrow_exception(spelling_error);
   {
     Xapian::WritableDatabase out = open_writable(merged, Xapian::DB_OPEN);
     for (const auto& [key, value] : metadata) out.set_metadata(key, value);
+    for (const auto& [key, value] : spelling) out.set_metadata(key, value);
     if (finish) finish(out);
     out.commit();
   }

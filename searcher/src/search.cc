@@ -8,6 +8,7 @@
 #include "dsearch/schema.h"
 #include "dsearch/searcher/match_count.h"
 #include "dsearch/searcher/query.h"
+#include "dsearch/spelling.h"
 #include "facets.h"
 
 namespace dsearch {
@@ -189,7 +190,7 @@ std::string Searcher::suggest(const std::string& query, const std::vector<std::s
     // A stopword has no term, and is no misspelling.
     for (auto& a : query_analyzers_) known = known || a->is_stopword(w) || mset.get_termfreq(a->stem(w)) > 0;
     if (known) continue;
-    std::string better = db_.get_spelling_suggestion(w);
+    std::string better = spelling::suggest(db_, w);
     auto at = suggestion.find(w);
     if (better.empty() || at == std::string::npos) continue;
     suggestion.replace(at, w.size(), better);

@@ -8,6 +8,7 @@
 
 #include "cli_runner.h"
 #include "records.h"
+#include "dsearch/spelling.h"
 
 namespace dsearch::test {
 namespace {
@@ -69,27 +70,21 @@ TEST_F(Reindex, AddsChangesSkipsAndRemoves) {
   EXPECT_EQ(run(dsearch("--db " + db_ + " Unification Ministry")).exit, 1);
 }
 
-Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
-  auto it = db.spellings_begin();
-  it.skip_to(word);
-  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
-}
-
 // A first build keeps the words of two articles or more for "did you mean"; later runs add all.
 TEST_F(Reindex, SpellingDataOfAFirstBuildAndOfLaterRuns) {
   index_json(db_, docs_);
   {
     Xapian::Database db(db_);
-    EXPECT_EQ(spelling_frequency(db, "envoy"), 2u);  // in both seeds
-    EXPECT_EQ(spelling_frequency(db, "unification"), 0u);  // in one only
+    EXPECT_EQ(spelling::frequency(db, "envoy"), 2u);  // in both seeds
+    EXPECT_EQ(spelling::frequency(db, "unification"), 0u);  // in one only
   }
   std::ofstream(docs_ + "/new.txt") << "Seoul talks\n\nThe Unification Ministry in Seoul said the "
                                         "envoy would travel to Ulaanbaatar next week.\n";
   EXPECT_EQ(index_json(db_, docs_), counts(1, 0, 0, 2, 0, 3));
   Xapian::Database db(db_);
-  EXPECT_EQ(spelling_frequency(db, "envoy"), 3u);
-  EXPECT_EQ(spelling_frequency(db, "unification"), 1u);
-  EXPECT_EQ(spelling_frequency(db, "ulaanbaatar"), 1u);
+  EXPECT_EQ(spelling::frequency(db, "envoy"), 3u);
+  EXPECT_EQ(spelling::frequency(db, "unification"), 1u);
+  EXPECT_EQ(spelling::frequency(db, "ulaanbaatar"), 1u);
 }
 
 std::uintmax_t folder_bytes(const std::string& dir) {
@@ -186,7 +181,7 @@ TEST_F(Reindex, DeletedArticlesAreNeverFoundAndARewriteDropsThem) {
 // than start an empty index there (and remove the old one as a leftover).
 TEST_F(Reindex, AKillBetweenTheRenamesOfASwapLosesNothing) {
   index_json(db_, docs_);
-  for (const std::string old : {db_ + ".build/replaced", db_ + ".old"}) {
+  for (const std::string& old : {db_ + ".build/replaced", db_ + ".old"}) {
     fs::create_directories(fs::path(old).parent_path());
     fs::rename(db_, old);
     EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 0, 2, 0, 2)) << old;

@@ -16,7 +16,7 @@ TEST(FuzzRegressions, EveryRecordedCrashInputIsHandled) {
   const std::pair<const char*, Target> targets[] = {
       {"analyzer", fuzz::analyzer}, {"decode", fuzz::decode}, {"entities", fuzz::entities},
       {"jsonl", fuzz::jsonl},       {"page", fuzz::page},     {"query", fuzz::query},
-      {"tokens", fuzz::tokens},     {"record", fuzz::record}};
+      {"tokens", fuzz::tokens},     {"record", fuzz::record}, {"spelling", fuzz::spelling}};
   std::size_t replayed = 0;
   for (const auto& [name, target] : targets) {
     std::filesystem::path dir = test::source_dir() + "/fuzz/regressions/" + name;

@@ -11,8 +11,9 @@ namespace dsearch::schema {
 
 // 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
 // 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
-// kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin
-inline constexpr int kSchemaVersion = 6;
+// kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
+// data in kMetaSpelling (spelling.h), not Xapian's spelling table
+inline constexpr int kSchemaVersion = 7;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -52,6 +53,8 @@ inline constexpr std::string_view kMetaRoots = "dsearch:roots";  // newline-sepa
 inline constexpr std::string_view kMetaDictionary = "dsearch:zdict:";
 // The docids of deleted documents that the index still holds (deleted_docs.h)
 inline constexpr std::string_view kMetaDeleted = "dsearch:deleted";
+// + the decimal word length in characters: the spelling words of that length (spelling.h)
+inline constexpr std::string_view kMetaSpelling = "dsearch:spell:";
 
 // Throws Error(kData) asking for a rebuild unless `version`, the kMetaSchema of the index at
 // `path`, is kSchemaVersion. dindex calls it before writing, the searcher before reading (an index

@@ -1,0 +1,33 @@
+// Base-128 numbers (7 bits a byte, the high bit set on all but the last), as the article records,
+// the deleted-docid lists and the spelling data store them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dsearch {
+
+inline void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Reads a number from the front of `in` and drops its bytes; false (and `in` unusable) when the
+// bytes end inside it or it overflows 64 bits.
+inline bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+}  // namespace dsearch
