@@ -232,12 +232,13 @@ inline int spelling(const uint8_t* data, size_t size) {
     // a clear error for damaged data is the answer
   }
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  if (!bytes.empty()) db.set_metadata(dsearch::spelling::key(dsearch::spelling::length(bytes)), bytes);
-  dsearch::spelling::suggest(db, bytes);
+  std::string word = bytes.substr(0, 32);  // the distance is quadratic in the length; words are short
+  if (!bytes.empty()) db.set_metadata(dsearch::spelling::key(dsearch::spelling::length(word)), bytes);
+  dsearch::spelling::suggest(db, word);
   std::set<std::string> lines;
   for (std::size_t at = 0; at < bytes.size() && lines.size() < 64;) {
     std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
-    if (nl > at) lines.insert(bytes.substr(at, nl - at));
+    if (nl > at) lines.insert(bytes.substr(at, std::min<std::size_t>(nl - at, 32)));
     at = nl + 1;
   }
   dsearch::spelling::Builder b;

@@ -108,7 +108,6 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   });
   out.words.assign(words.begin(), words.end());
 
-  doc.add_boolean_term(schema::term(schema::kId, a.id));
   for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
   for (const auto& p : a.people) add_name_terms(doc, schema::kPerson, p);

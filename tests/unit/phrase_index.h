@@ -129,7 +129,6 @@ class PhraseIndex {
   void add_raw(const std::string& id, const std::string* value) {
     Xapian::Document doc;
     if (value) doc.add_value(schema::kSlotTokens, *value);
-    doc.add_boolean_term(schema::term(schema::kId, id));
     doc.set_data(id);
     db_.add_document(doc);
     docs_.push_back(OracleDoc{id, {}, {}, {}, {}});

@@ -76,7 +76,6 @@ class QueryIndex {
     Xapian::Document doc;
     add_text_terms(doc, a, d.title, d.body);
     doc.set_data(d.id);
-    doc.add_boolean_term(schema::term(schema::kId, d.id));
     doc.add_boolean_term(schema::term(schema::kLang, d.lang));
     doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(d.source)));
     for (const auto& c : d.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));

@@ -12,14 +12,15 @@ namespace dsearch::schema {
 // 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
 // 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
 // kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
-// data in kMetaSpelling (spelling.h), not Xapian's spelling table
+// data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms
 inline constexpr int kSchemaVersion = 7;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
 // Titles have no terms of their own: a title: query is a phrase that must lie within the title
-// part of kSlotTokens. Title terms were 29% of the postings of fi-news's headlines.
-inline constexpr std::string_view kId = "Q";              // unique article id
+// part of kSlotTokens. Title terms were 29% of the postings of fi-news's headlines. Ids have no
+// terms either: only re-runs look articles up by id, and they read kSlotId's stream; a unique term
+// per article was a new entry in Xapian's map of pending postings and in the B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
 inline constexpr std::string_view kPerson = "XP";         // normalized person name (see entity_key)
