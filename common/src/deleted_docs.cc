@@ -110,7 +110,9 @@ std::vector<Xapian::docid> DeletedDocs::decode(const std::string& bytes) {
   std::uint64_t last = 0;
   for (std::string_view in = bytes; !in.empty();) {
     std::uint64_t gap = 0;
-    if (!get_varint(in, gap)) throw std::runtime_error("truncated or overlong number");
+    std::size_t before = in.size();
+    // encode writes a 32-bit gap in five bytes at most; longer is not its writing
+    if (!get_varint(in, gap) || before - in.size() > 5) throw std::runtime_error("truncated or overlong number");
     if (gap == 0 || gap > 0xffffffffu || last + gap > 0xffffffffu)
       throw std::runtime_error("docids out of order or out of range");
     last += gap;

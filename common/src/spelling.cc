@@ -15,7 +15,9 @@ namespace dsearch::spelling {
 namespace {
 
 constexpr char kFormat = 1;  // version of the value layout below; bump on any change
-constexpr int kLevel = 9;    // written once a build, read only for unknown words
+// A first build packs each length once, hard; later runs repack the lengths they touch at every
+// commit, so faster.
+constexpr int kBuildLevel = 9, kUpdateLevel = 3;
 // More than any length's words would take (1M articles: some 2 MB); a larger size is damage.
 constexpr std::uint64_t kMaxEntriesBytes = 256u << 20;
 
@@ -30,9 +32,11 @@ void append_entry(std::string& out, std::string_view last, std::string_view word
   put_varint(out, count);
 }
 
-std::string pack(const std::string& entries) {
+std::string pack(const std::string& entries, int level) {
+  // unpack would refuse it as damage, and the next run replace it
+  if (entries.size() > kMaxEntriesBytes) throw std::runtime_error("spelling data of one length past 256 MB");
   std::string out(1 + ZSTD_compressBound(entries.size()), kFormat);
-  std::size_t n = ZSTD_compress(out.data() + 1, out.size() - 1, entries.data(), entries.size(), kLevel);
+  std::size_t n = ZSTD_compress(out.data() + 1, out.size() - 1, entries.data(), entries.size(), level);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("cannot pack spelling data: ") + ZSTD_getErrorName(n));
   out.resize(1 + n);
   return out;
@@ -135,15 +139,21 @@ std::size_t length(std::string_view word) {
 
 std::string key(std::size_t length) { return std::string(schema::kMetaSpelling) + std::to_string(length); }
 
-std::string encode(const std::vector<WordCount>& sorted) {
+namespace {
+
+std::string encode_at(const std::vector<WordCount>& sorted, int level) {
   std::string entries;
   std::string_view last;
   for (const auto& w : sorted) {
     append_entry(entries, last, w.word, w.count);
     last = w.word;
   }
-  return pack(entries);
+  return pack(entries, level);
 }
+
+}  // namespace
+
+std::string encode(const std::vector<WordCount>& sorted) { return encode_at(sorted, kBuildLevel); }
 
 std::vector<WordCount> decode(std::string_view value) {
   std::vector<WordCount> out;
@@ -160,7 +170,7 @@ void Builder::add(std::string_view word, std::uint64_t count) {
 
 std::vector<std::pair<std::string, std::string>> Builder::finish() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [len, bucket] : buckets_) out.emplace_back(key(len), pack(bucket.entries));
+  for (const auto& [len, bucket] : buckets_) out.emplace_back(key(len), pack(bucket.entries, kBuildLevel));
   buckets_.clear();
   return out;
 }
@@ -189,7 +199,7 @@ void add_counts(Xapian::WritableDatabase& db, std::vector<WordCount> counts) {
       merged.push_back({g->second.word, before + g->second.count});
     }
     std::move(o, old.end(), std::back_inserter(merged));
-    db.set_metadata(key(group->first), encode(merged));
+    db.set_metadata(key(group->first), encode_at(merged, kUpdateLevel));
     group = end;
   }
 }
@@ -216,7 +226,12 @@ std::string suggest(const Xapian::Database& db, std::string_view word) {
   std::size_t best_distance = limit + 1;
   std::uint64_t best_count = 0;
   Distance distance;
-  for (std::size_t len = n > limit ? n - limit : 1; len <= n + limit && !known; ++len) {
+  // The word's own length first: a word in the data is known, and suggests nothing.
+  std::vector<std::size_t> lengths = {n};
+  for (std::size_t len = n > limit ? n - limit : 1; len <= n + limit; ++len)
+    if (len != n) lengths.push_back(len);
+  for (std::size_t len : lengths) {
+    if (known) break;
     std::string value = db.get_metadata(key(len));
     if (value.empty()) continue;
     try {

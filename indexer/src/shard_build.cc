@@ -130,6 +130,7 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
                   const std::vector<std::pair<std::string, std::string>>& metadata,
                   const std::function<void(Xapian::WritableDatabase&)>& finish) {
   std::string folder = shard_folder(db_path);
+  std::string merged = folder + "/merged";
   std::vector<std::string> runs;
   for (auto& s : shards) {
     s.spelling().finish();
@@ -144,7 +145,6 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
       spelling_error = std::current_exception();
     }
   });
-  std::string merged = folder + "/merged";
   try {
     Xapian::Database all;
     for (auto& s : shards) {

@@ -55,7 +55,7 @@ class Shard {
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;
-  // Counted over the whole build, and written once a word after the merge (merge_shards).
+  // Counted over the whole build; merge_shards makes the spelling data of all shards' counts.
   WordCounts spelling_;
 };
 

@@ -31,8 +31,8 @@ class WordCounts {
   // Writes a new run with `records` and returns its path.
   std::string write_run(const std::function<void(std::ostream&)>& records);
 
-  // Runs a counter keeps before merging them into one: the final merge opens every run of every
-  // shard at once, in each spelling writer.
+  // Runs a counter keeps before merging them into one: the final merge (merge_shards) opens every
+  // run of every shard at once.
   static constexpr std::size_t kMaxRuns = 32;
 
   std::string prefix_;

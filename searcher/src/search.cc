@@ -77,13 +77,23 @@ std::string ascii_lower(std::string s) {
 
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_index(db_path)) {
   std::string version;
-  try {
-    version = db_.get_metadata(std::string(schema::kMetaSchema));
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
+  std::vector<std::string> langs;
+  // The revision just opened is gone once dindex has committed twice since: a dindex committing
+  // every hundred articles did that between the open and the first read.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      version = db_.get_metadata(std::string(schema::kMetaSchema));
+      langs = index_languages(db_);
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
+    }
   }
   if (!version.empty()) schema::ensure_schema(version, path_);  // empty: nothing indexed yet
-  for (const auto& lang : index_languages(db_)) query_analyzers_.push_back(std::make_unique<Analyzer>(lang));
+  for (const auto& lang : langs) query_analyzers_.push_back(std::make_unique<Analyzer>(lang));
 }
 
 Searcher::~Searcher() = default;

@@ -15,6 +15,7 @@
 #include "dsearch/deleted_docs.h"
 #include "dsearch/schema.h"
 #include "process.h"
+#include "spelling_words.h"
 
 namespace dsearch::test {
 namespace {
@@ -97,6 +98,8 @@ TEST(Kill, SigkillAtRandomMomentsLosesNothingAndConverges) {
   Output final_run = run(dindex("--json --db " + killed + " " + reuters()));
   ASSERT_EQ(final_run.exit, 0) << final_run.err;
   EXPECT_EQ(contents(killed), contents(clean));
+  // Spelling counts are committed with their batch: none lost with a killed batch, none twice.
+  EXPECT_EQ(spelling_counts(killed), spelling_counts(clean));
 }
 
 // Replacing an article adds its new copy and lists the old one as deleted (deleted_docs.h): both

@@ -9,6 +9,7 @@
 #include "cli_runner.h"
 #include "records.h"
 #include "dsearch/spelling.h"
+#include "spelling_words.h"
 
 namespace dsearch::test {
 namespace {
@@ -149,6 +150,10 @@ TEST_F(Reindex, DeletedArticlesAreNeverFoundAndARewriteDropsThem) {
   EXPECT_EQ(index_json(db_, docs_), counts(0, 3, 0, 99, 0, 102, 3, 0));
   EXPECT_EQ(matches(db_, "\"" + title + "\"").second, 1) << "the old copy is not found";
   EXPECT_EQ(matches(db_, "zeppelin").second, 3);
+  // Later runs only add spelling counts: the replaced copies' words stay counted.
+  std::string fresh = db_ + ".fresh";
+  ASSERT_EQ(run(dindex("--db " + fresh + " " + docs_)).exit, 0);
+  EXPECT_NE(spelling_counts(db_), spelling_counts(fresh));
   EXPECT_EQ(matches(db_, "").second, 102);
   Output facets = run(dsearch("--json --facets --limit 0 --db " + db_));
   ASSERT_EQ(facets.exit, 0) << facets.err;
@@ -164,6 +169,7 @@ TEST_F(Reindex, DeletedArticlesAreNeverFoundAndARewriteDropsThem) {
   EXPECT_EQ(matches(db_, "oil").first, before) << "the rewrite changes no answer";
   EXPECT_EQ(matches(db_, "\"" + title + "\"").second, 1);
   EXPECT_EQ(matches(db_, "zeppelin").second, 3);
+  EXPECT_EQ(spelling_counts(db_), spelling_counts(fresh)) << "the rewrite counts the live articles again";
 
   write(11, 100);  // 11 removed: under a fifth
   EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 11, 91, 0, 91, 11, 0));

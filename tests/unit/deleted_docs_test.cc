@@ -35,6 +35,7 @@ TEST(DeletedDocs, RefusesBytesItDidNotWrite) {
       std::string("\x01\x00", 2),               // a gap of 0: a docid twice
       "\xff\xff\xff\xff\x10",                   // past the largest docid
       "\xff\xff\xff\xff\xff\x01",               // overlong
+      std::string("\x81\x80\x80\x80\x80\x00", 6),  // 1, padded to six bytes
       std::string("\xff\xff\xff\xff\x0f\x01"),  // past the largest docid by adding
   };
   for (const auto& b : bad) EXPECT_THROW(DeletedDocs::decode(b), std::runtime_error) << testing::PrintToString(b);

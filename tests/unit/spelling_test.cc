@@ -103,15 +103,18 @@ TEST_F(Spelling, BuilderWantsByteOrder) {
 TEST_F(Spelling, LaterCountsAddToTheWordsThere) {
   Xapian::WritableDatabase db = with_words(seed_words());
   std::uint64_t envoy = spelling::frequency(db, "envoy");
+  std::vector<spelling::WordCount> nine = spelling::decode(db.get_metadata(spelling::key(9)));
+  ASSERT_GT(nine.size(), 10u);
   spelling::add_counts(db, {{"ulaanbaatar", 1}, {"envoy", 3}, {"zeppelins", 1}, {"über", 2}});
   EXPECT_EQ(spelling::frequency(db, "envoy"), envoy + 3);
   EXPECT_EQ(spelling::frequency(db, "ulaanbaatar"), 1u);
   EXPECT_EQ(spelling::frequency(db, "über"), 2u);
   EXPECT_EQ(spelling::suggest(db, "ulanbaatar"), "ulaanbaatar");
   // every other word of those lengths is still there, in order
-  std::vector<spelling::WordCount> nine = spelling::decode(db.get_metadata(spelling::key(9)));
-  EXPECT_TRUE(std::is_sorted(nine.begin(), nine.end(), [](auto& a, auto& b) { return a.word < b.word; }));
-  EXPECT_EQ(spelling::frequency(db, "zeppelins"), 1u);
+  nine.insert(std::upper_bound(nine.begin(), nine.end(), spelling::WordCount{"zeppelins", 1},
+                               [](auto& a, auto& b) { return a.word < b.word; }),
+              {"zeppelins", 1});
+  EXPECT_EQ(spelling::decode(db.get_metadata(spelling::key(9))), nine);
 }
 
 struct Typo {
@@ -129,17 +132,33 @@ TEST_F(Spelling, SuggestsTheSeedWordsForTypos) {
       {"ukrainne", "ukraine"},       // doubled
       {"pyongyng", "pyongyang"},     // dropped, in a long word
       {"xylophone", ""},             // nothing near
-      {"zz", ""},                    // too short to be near anything but noise
+      {"pytn", ""},                  // "putin" is two edits away: too many for four letters
       {"envoy", ""},                 // a known word is no typo of another
   };
   for (const auto& t : typos) EXPECT_EQ(spelling::suggest(db, t.typed), t.meant) << t.typed;
 }
 
+// A value of `entries` as they are, in a zstd frame of one raw block (the value layout's version
+// byte first), to try entries that encode never writes.
+std::string raw_frame(const std::string& entries) {
+  std::string v = "\x01\x28\xb5\x2f\xfd\x20";  // version, magic, one segment with a one-byte size
+  v += static_cast<char>(entries.size());
+  std::uint32_t block = static_cast<std::uint32_t>(entries.size()) << 3 | 1;  // raw, last
+  for (int i = 0; i < 3; ++i) v += static_cast<char>(block >> (8 * i));
+  return v + entries;
+}
+
 TEST_F(Spelling, DamagedValuesSuggestNothingAndDoNotCrash) {
   std::string good = spelling::encode(seed_words());
+  ASSERT_EQ(spelling::decode(raw_frame(std::string("\x00\x05" "envoi\x02", 8))),
+            (std::vector<spelling::WordCount>{{"envoi", 2}}));  // the frame itself is sound
   const std::string damaged[] = {
       "", "\x01", "\x02" + good.substr(1), good.substr(0, good.size() / 2), good + "x",
-      std::string("\x01\x28\xb5\x2f\xfd\x00\x00\xff\xff\xff\xff", 11),
+      // a frame that says it holds 4 GB
+      std::string("\x01\x28\xb5\x2f\xfd\xe0\x00\x00\x00\x00\x01\x00\x00\x00", 14),
+      raw_frame(std::string("\x01\x05" "envoi\x02", 8)),  // shares a byte with no word before
+      raw_frame(std::string("\x00\x09" "envoi\x02", 8)),  // a suffix past the end
+      raw_frame(std::string("\x00\x05" "envoi", 7)),       // no count
   };
   for (const auto& v : damaged) {
     EXPECT_THROW(spelling::decode(v), std::runtime_error) << v.size();

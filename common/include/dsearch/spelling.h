@@ -34,7 +34,9 @@ std::string key(std::size_t length);
 std::string encode(const std::vector<WordCount>& sorted);
 std::vector<WordCount> decode(std::string_view value);
 
-// The metadata of a first build, from words given in byte order (merge_runs gives them so).
+// The metadata of a first build, from words given in byte order (merge_runs gives them so). It
+// holds the encoded lists until finish: a few bytes a word, some 10 MB for a vocabulary of 1M
+// words (WordCounts bounds the counting, not this).
 class Builder {
  public:
   void add(std::string_view word, std::uint64_t count);
@@ -49,7 +51,8 @@ class Builder {
   std::map<std::size_t, Bucket> buckets_;
 };
 
-// Adds `counts` (words in any order, each once) to the index's data, as later runs do.
+// Adds `counts` (words in any order, each once) to the index's data, as later runs do. A length
+// whose data is damaged gets the new counts alone: suggestions are not worth failing a run for.
 void add_counts(Xapian::WritableDatabase& db, std::vector<WordCount> counts);
 
 // Whether the index has spelling data (dindex --no-spelling builds none).

@@ -24,6 +24,7 @@ inline bool get_varint(std::string_view& in, std::uint64_t& v) {
     if (in.empty()) return false;
     auto byte = static_cast<unsigned char>(in.front());
     in.remove_prefix(1);
+    if (shift == 63 && byte > 1) return false;  // bits past the 64th
     v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
     if (!(byte & 0x80)) return true;
   }
