@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <utility>
 
 #include "dsearch/error.h"
 #include "dsearch/schema.h"
@@ -17,6 +18,22 @@ namespace {
 // A concurrent dindex commit can invalidate blocks a reader is using; reopening and retrying
 // is the documented cure, and a few tries always suffice unless commits come back to back.
 constexpr int kRetries = 10;
+
+// Returns read(attempt), run again on `db` reopened while dindex's commits invalidate what it
+// reads; other Xapian errors become Error(kData) naming `path`.
+template <class Read>
+auto read_retrying(Xapian::Database& db, const std::string& path, Read&& read) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read(attempt);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");
+      db.reopen();
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kData, "cannot read index " + path + ": " + e.get_msg());
+    }
+  }
+}
 
 Xapian::Database open_index(const std::string& path) {
   std::error_code ec;
@@ -76,22 +93,11 @@ std::string ascii_lower(std::string s) {
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_index(db_path)) {
-  std::string version;
-  std::vector<std::string> langs;
   // The revision just opened is gone once dindex has committed twice since: a dindex committing
   // every hundred articles did that between the open and the first read.
-  for (int attempt = 0;; ++attempt) {
-    try {
-      version = db_.get_metadata(std::string(schema::kMetaSchema));
-      langs = index_languages(db_);
-      break;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");
-      db_.reopen();
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
-    }
-  }
+  auto [version, langs] = read_retrying(db_, path_, [&](int) {
+    return std::pair(db_.get_metadata(std::string(schema::kMetaSchema)), index_languages(db_));
+  });
   if (!version.empty()) schema::ensure_schema(version, path_);  // empty: nothing indexed yet
   for (const auto& lang : langs) query_analyzers_.push_back(std::make_unique<Analyzer>(lang));
 }
@@ -110,20 +116,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
   }
-  for (int attempt = 0;; ++attempt) {
-    try {
-      if (Xapian::rev r = db_.get_revision(); r != deleted_revision_ || attempt > 0) {
-        deleted_ = DeletedDocs::load(db_);  // of the same revision as what the search reads
-        deleted_revision_ = r;
-      }
-      return search_once(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kRetries) throw Error(ErrorKind::kData, "the index kept changing while being read; try again");
-      db_.reopen();
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kData, "cannot read index " + path_ + ": " + e.get_msg());
+  return read_retrying(db_, path_, [&](int attempt) {
+    if (Xapian::rev r = db_.get_revision(); r != deleted_revision_ || attempt > 0) {
+      deleted_ = DeletedDocs::load(db_);  // of the same revision as what the search reads
+      deleted_revision_ = r;
     }
-  }
+    return search_once(request);
+  });
 }
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
