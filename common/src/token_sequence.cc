@@ -7,83 +7,137 @@
 namespace dsearch {
 namespace {
 
-// Seeds tried before settling for the one under which the fewest words share a hash. A document
-// of a few hundred distinct words gets a seed without any within a try or two; one of a thousand
-// or more hardly ever does, so past kManyWords the first seed does.
+// Seeds tried at each width below kMaxWidth before the next width, and at kMaxWidth before
+// settling for the seed under which the fewest words share a hash. A document of a few hundred
+// distinct words gets a seed without any at 16 bits within a try or two; one of a thousand or more
+// hardly ever does, so past kManyWords the first seed does.
+constexpr int kTriesPerWidth = 16;
 constexpr int kSeedTries = 64;
 constexpr std::size_t kManyWords = 2000;
 
-// How many of the distinct `words` share their hash with another under `seed`. `seen` is a
-// 65,536-bit set, clear on entry and cleared again on return: clearing only the bits this
+// A seed gives n words distinct hashes among 2^w with a probability of about exp(-n^2 / 2^(w+1)):
+// starting where that is about e^-2 finds one within kTriesPerWidth tries nine times in ten, and
+// the next width almost always does.
+unsigned first_width(std::size_t distinct) {
+  double wanted = static_cast<double>(distinct) * static_cast<double>(distinct) / 4;
+  unsigned w = kMinWidth;
+  while (w < kMaxWidth && static_cast<double>(1u << w) < wanted) ++w;
+  return w;
+}
+
+// How many of the distinct `words` share their hash with another under `seed` and `width`. `seen`
+// is a 65,536-bit set, clear on entry and cleared again on return: clearing only the bits this
 // document set keeps a short item from paying for a memset of the whole 8 KB per seed.
-std::size_t shared_hashes(const std::vector<std::uint64_t>& words, std::uint8_t seed, std::uint64_t* seen) {
+std::size_t shared_hashes(const std::vector<std::uint64_t>& words, std::uint8_t seed, unsigned width,
+                          std::uint64_t* seen) {
   std::size_t shared = 0;
   for (auto w : words) {
-    TokenHash h = token_hash(w, seed);
+    TokenHash h = token_hash(w, seed, width);
     std::uint64_t bit = std::uint64_t{1} << (h & 63);
     shared += (seen[h >> 6] & bit) != 0;
     seen[h >> 6] |= bit;
   }
-  for (auto w : words) seen[token_hash(w, seed) >> 6] = 0;
+  for (auto w : words) seen[token_hash(w, seed, width) >> 6] = 0;
   return shared;
 }
 
-std::uint8_t choose_seed(std::vector<std::uint64_t> words) {
+struct Choice {
+  std::uint8_t seed = 0;
+  unsigned width = kMaxWidth;
+};
+
+Choice choose(std::vector<std::uint64_t> words) {
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  if (words.size() > kManyWords) return 0;
+  if (words.size() > kManyWords) return {};
   thread_local std::vector<std::uint64_t> seen(65536 / 64);  // one per thread, not per document
-  std::uint8_t best = 0;
+  for (unsigned w = first_width(words.size()); w < kMaxWidth; ++w)
+    for (int s = 0; s < kTriesPerWidth; ++s)
+      if (shared_hashes(words, static_cast<std::uint8_t>(s), w, seen.data()) == 0)
+        return {static_cast<std::uint8_t>(s), w};
+  Choice best;
   std::size_t fewest = words.size() + 1;
   for (int s = 0; s < kSeedTries && fewest > 0; ++s) {
-    std::size_t shared = shared_hashes(words, static_cast<std::uint8_t>(s), seen.data());
+    std::size_t shared = shared_hashes(words, static_cast<std::uint8_t>(s), kMaxWidth, seen.data());
     if (shared < fewest) {
       fewest = shared;
-      best = static_cast<std::uint8_t>(s);
+      best.seed = static_cast<std::uint8_t>(s);
     }
   }
   return best;
 }
 
-void put(std::string& out, TokenHash h) {
-  out.push_back(static_cast<char>(h & 0xFF));
-  out.push_back(static_cast<char>(h >> 8));
-}
+// Appends `width`-bit values to a string, least significant bit first.
+class BitWriter {
+ public:
+  BitWriter(std::string& out, unsigned width) : out_(out), width_(width) {}
+  void put(TokenHash h) {
+    bits_ |= std::uint64_t{h} << count_;
+    for (count_ += width_; count_ >= 8; count_ -= 8, bits_ >>= 8) out_.push_back(static_cast<char>(bits_ & 0xFF));
+  }
+  void flush() {
+    if (count_ > 0) out_.push_back(static_cast<char>(bits_ & 0xFF));
+  }
+
+ private:
+  std::string& out_;
+  unsigned width_;
+  std::uint64_t bits_ = 0;
+  unsigned count_ = 0;
+};
 
 }  // namespace
 
 std::uint64_t term_hash(std::string_view term) { return XXH3_64bits(term.data(), term.size()); }
 
-TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed) {
-  // SplitMix64's finalizer over the term's hash and the seed: each seed is another 16-bit hash.
+TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed, unsigned width) {
+  // SplitMix64's finalizer over the term's hash and the seed: each seed is another hash, whose
+  // top `width` bits are taken.
   std::uint64_t x = term_hash + (std::uint64_t{seed} + 1) * 0x9E3779B97F4A7C15ULL;
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  auto h = static_cast<TokenHash>((x ^ (x >> 31)) >> 48);
+  auto h = static_cast<TokenHash>((x ^ (x >> 31)) >> (64 - width));
   return h == kSeparator ? TokenHash{1} : h;
 }
 
 std::string TokenSequenceWriter::value() const {
-  std::uint8_t seed = choose_seed(words_);
+  Choice c = choose(words_);
   std::string out;
-  out.reserve(2 + 2 * (words_.size() + 1));
+  out.reserve(3 + (c.width * (words_.size() + 1) + 7) / 8);
   out.push_back(static_cast<char>(kTokenSequenceVersion));
-  out.push_back(static_cast<char>(seed));
+  out.push_back(static_cast<char>(c.seed));
+  out.push_back(static_cast<char>(c.width));
+  BitWriter bits(out, c.width);
   for (std::size_t i = 0; i <= words_.size(); ++i) {
-    if (i == title_size_) put(out, kSeparator);
-    if (i < words_.size()) put(out, token_hash(words_[i], seed));
+    if (i == title_size_) bits.put(kSeparator);
+    if (i < words_.size()) bits.put(token_hash(words_[i], c.seed, c.width));
   }
+  bits.flush();
   return out;
 }
 
 TokenSequence::TokenSequence(std::string_view value) {
-  if (value.size() < 2 || static_cast<unsigned char>(value[0]) != kTokenSequenceVersion) return;
-  seed_ = static_cast<std::uint8_t>(value[1]);
-  value.remove_prefix(2);
-  if (value.size() % 2 != 0) return;  // cut short: trust none of it
-  hashes_ = value.data();
-  size_ = value.size() / 2;
-  while (title_size_ < size_ && (*this)[title_size_] != kSeparator) ++title_size_;
+  if (value.size() < 3 || static_cast<unsigned char>(value[0]) != kTokenSequenceVersion) return;
+  unsigned width = static_cast<unsigned char>(value[2]);
+  if (width < kMinWidth || width > kMaxWidth) return;
+  auto seed = static_cast<std::uint8_t>(value[1]);
+  value.remove_prefix(3);
+  std::size_t n = value.size() * 8 / width;
+  if (value.size() * 8 - n * width >= 8) return;  // a spare byte: no writer's value
+  seed_ = seed;
+  width_ = width;
+  hashes_.resize(n);
+  std::uint64_t bits = 0;
+  unsigned count = 0;
+  std::size_t at = 0;
+  const std::uint64_t mask = (std::uint64_t{1} << width) - 1;
+  for (auto& h : hashes_) {
+    for (; count < width; count += 8) bits |= std::uint64_t{static_cast<unsigned char>(value[at++])} << count;
+    h = static_cast<TokenHash>(bits & mask);
+    bits >>= width;
+    count -= width;
+  }
+  while (title_size_ < hashes_.size() && hashes_[title_size_] != kSeparator) ++title_size_;
 }
 
 }  // namespace dsearch

@@ -34,7 +34,7 @@ std::size_t terms_in_body(const Highlight& h, std::string_view token_order) {
   TokenSequence order(token_order);
   if (order.empty() || order.title_size() == order.size()) return kUnknownTerms;  // no separator
   std::vector<TokenHash> wanted;
-  for (const auto& t : h.terms) wanted.push_back(token_hash(term_hash(t), order.seed()));
+  for (const auto& t : h.terms) wanted.push_back(order.code(term_hash(t)));
   std::vector<bool> found(wanted.size());
   std::size_t count = 0;
   for (std::size_t i = order.title_size() + 1; i < order.size() && count < wanted.size(); ++i)

@@ -32,12 +32,12 @@ PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) cons
   return PhrasePattern(terms, title_only_, indexed_);
 }
 
-const PhrasePattern::Hashes& PhrasePattern::hashes(std::uint8_t seed) const {
-  auto [it, fresh] = by_seed_.try_emplace(seed);
+const PhrasePattern::Hashes& PhrasePattern::hashes(const TokenSequence& seq) const {
+  auto [it, fresh] = by_seed_.try_emplace(seq.seed() | seq.width() << 8);
   if (fresh)
     for (const auto& alternatives : term_hashes_) {
       auto& hs = it->second.emplace_back();
-      for (auto h : alternatives) hs.push_back(token_hash(h, seed));
+      for (auto h : alternatives) hs.push_back(seq.code(h));
       std::sort(hs.begin(), hs.end());
       hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
     }
@@ -58,7 +58,7 @@ bool PhrasePattern::matches(const TokenSequence& seq) const {
   std::size_t n = size();
   std::size_t end = title_only_ ? seq.title_size() : seq.size();
   if (n == 0 || end < n) return false;
-  const Hashes& hs = hashes(seq.seed());
+  const Hashes& hs = hashes(seq);
   auto at = [&](std::size_t start) {
     std::size_t k = 0;
     while (k < n && accepts(hs[k], seq[start + k])) ++k;

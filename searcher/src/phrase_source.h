@@ -20,7 +20,8 @@ namespace dsearch {
 class PhrasePattern {
  public:
   // `terms[i]` are the unprefixed terms accepted at position i. `indexed[i]` false marks a
-  // position whose terms the index may not hold (a stopword): it is checked by hash alone. Empty:
+  // position whose terms the index may not hold (a stopword): it is checked by hash alone, so in a
+  // document without that stopword another word can pass for it, about once in 2^width. Empty:
   // every position is indexed.
   PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only,
                 std::vector<bool> indexed = {});
@@ -39,20 +40,20 @@ class PhrasePattern {
 
   // Whether the sequence holds the phrase at consecutive positions (within the title when
   // title_only). A phrase never spans the title and the body: no term hashes to the separator.
-  // Not thread-safe: the hashes under each document seed are computed when first needed.
+  // Not thread-safe: the hashes under each document seed and width are computed when first needed.
   bool matches(const TokenSequence& seq) const;
 
  private:
   using Hashes = std::vector<std::vector<TokenHash>>;  // per position, sorted, distinct
 
-  const Hashes& hashes(std::uint8_t seed) const;
+  const Hashes& hashes(const TokenSequence& seq) const;
 
   std::vector<std::vector<std::string>> terms_;
   std::vector<std::vector<std::uint64_t>> term_hashes_;
   std::vector<std::string> alternatives_;
   bool title_only_;
   std::vector<bool> indexed_;
-  mutable std::map<std::uint8_t, Hashes> by_seed_;
+  mutable std::map<unsigned, Hashes> by_seed_;  // by seed | width << 8
 };
 
 // Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
@@ -60,7 +61,8 @@ class PhrasePattern {
 // check()s it on documents that hold every indexed word. next() and skip_to() work too (they walk
 // the value stream), for a phrase of stopwords alone, which has no words to drive it. The source
 // counts on that AND: alone, it would also take a document that lacks a word of the phrase but has
-// one of the same hash, about once in 65,536 documents that have the rest of the phrase.
+// one of the same hash, about once in 2^width (token_sequence.h) documents that have the rest of
+// the phrase.
 class PhraseSource : public Xapian::PostingSource {
  public:
   explicit PhraseSource(std::shared_ptr<const PhrasePattern> pattern);

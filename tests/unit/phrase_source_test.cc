@@ -239,7 +239,7 @@ std::string trap_text(Analyzer& a, const std::vector<std::string>& absent, const
     std::string value = w.value();
     TokenSequence seq(value);
     for (const auto& term : absent)
-      if (token_hash(term_hash(term), seq.seed()) == seq[2]) return text;
+      if (seq.code(term_hash(term)) == seq[2]) return text;
   }
 }
 

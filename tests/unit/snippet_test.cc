@@ -210,7 +210,10 @@ TEST(Snippet, StoppingEarlyShowsWhatAWholeScanShows) {
   }, 600);
   ASSERT_GT(cases, 2000u);
   std::printf("%zu cases: count exact %zu, same passage %zu\n", cases, same_count, same_text);
-  EXPECT_GE(same_count, cases * 99 / 100);
+  // A query term the article lacks is counted when it shares a hash with one of the body's words:
+  // about one body position in 2^width, and Reuters bodies of a few hundred words get 11 to 14 bits.
+  // Such a count only costs the early stop.
+  EXPECT_GE(same_count, cases * 90 / 100);
   EXPECT_GE(same_text, cases * 95 / 100);
   EXPECT_GT(stopped, 0u);
 }

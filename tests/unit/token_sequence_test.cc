@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "dsearch/document_terms.h"
 #include "dsearch/schema.h"
 #include "test_data.h"
@@ -40,9 +42,12 @@ TEST(TokenSequence, HoldsOneHashPerWordTitleFirst) {
   auto body = en.tokens(xinhua().body);
   ASSERT_GT(body.size(), 300u);
   ASSERT_EQ(seq.size(), title.size() + 1 + body.size());
-  EXPECT_EQ(value.size(), 2 + 2 * seq.size());  // two bytes a word, the version and the seed
+  // `width` bits a word after the version, the seed and the width; an article of a few hundred
+  // distinct words needs far fewer than 16.
+  EXPECT_EQ(value.size(), 3 + (seq.width() * seq.size() + 7) / 8);
+  EXPECT_LT(seq.width(), kMaxWidth);
   EXPECT_EQ(seq.title_size(), title.size());
-  auto hash = [&](const Token& t) { return token_hash(term_hash(t.term), seq.seed()); };
+  auto hash = [&](const Token& t) { return token_hash(term_hash(t.term), seq.seed(), seq.width()); };
   for (std::size_t i = 0; i < title.size(); ++i) EXPECT_EQ(seq[i], hash(title[i])) << i;
   EXPECT_EQ(seq[title.size()], kSeparator);
   for (std::size_t i = 0; i < body.size(); ++i) EXPECT_EQ(seq[title.size() + 1 + i], hash(body[i])) << i;
@@ -56,7 +61,7 @@ std::size_t shared_hashes(Analyzer& a, std::string_view title, std::string_view 
   TokenSequence seq(value);
   std::map<TokenHash, std::set<std::string>> words;
   for (std::string_view text : {title, body})
-    for (const auto& t : a.tokens(text)) words[token_hash(term_hash(t.term), seq.seed())].insert(t.term);
+    for (const auto& t : a.tokens(text)) words[seq.code(term_hash(t.term))].insert(t.term);
   std::size_t shared = 0;
   for (const auto& [h, ws] : words) shared += ws.size() - 1;
   return shared;
@@ -67,17 +72,49 @@ TEST(TokenSequence, EachWordOfAnArticleHasItsOwnHash) {
   auto dw = seed_article(test::kDw, "North Korea envoy to Russia");
   EXPECT_EQ(shared_hashes(en, xinhua().title, xinhua().body), 0u);
   EXPECT_EQ(shared_hashes(en, dw.title, dw.body), 0u);
-  // Two words that share a hash under seed 0 (the birthday bound finds a pair within a few hundred
-  // words): a document of both gets another seed, which parts them.
+  // Two words that share a hash under seed 0 at the narrowest width, which a document of two words
+  // tries first: that document gets another seed, which parts them.
   std::map<TokenHash, std::string> first;
   std::string a, b;
   for (int i = 0; a.empty(); ++i) {
     std::string w = std::string("w").append(std::to_string(i));
-    auto [it, fresh] = first.emplace(token_hash(term_hash(w), 0), w);
+    auto [it, fresh] = first.emplace(token_hash(term_hash(w), 0, kMinWidth), w);
     if (!fresh) a = it->second, b = w;
   }
   Analyzer plain("");
   EXPECT_EQ(shared_hashes(plain, a, b), 0u) << a << " " << b;
+}
+
+// Bits a word position takes, over the first `limit` articles of a corpus, each of whose distinct
+// words must have its own hash.
+double bits_per_word(const std::string& file, const char* lang, std::size_t limit) {
+  Analyzer a(lang);
+  std::size_t bits = 0, words = 0;
+  test::for_each_json_line(test::corpora_dir() + file, [&](const nlohmann::json& j) {
+    std::string title = j["title"].is_string() ? j["title"].get<std::string>() : "";
+    std::string body = j["body"].get<std::string>();
+    EXPECT_EQ(shared_hashes(a, title, body), 0u) << j["id"];
+    Xapian::Document doc;
+    add_text_terms(doc, a, title, body);
+    std::string value = doc.get_value(schema::kSlotTokens);
+    TokenSequence seq(value);
+    EXPECT_EQ(value.size(), 3 + (seq.width() * seq.size() + 7) / 8) << j["id"];
+    bits += seq.width() * seq.size();
+    words += seq.size();
+  }, limit);
+  return words ? static_cast<double>(bits) / static_cast<double>(words) : 0;
+}
+
+// A headline and its lead need about half the 16 bits a word that one hash width for all would
+// take, a BBC story (a few hundred distinct words) about seven eighths.
+TEST(TokenSequence, NewsTakesFewerBitsAWordTheShorterItIs) {
+  if (test::corpora_dir().empty()) GTEST_SKIP() << "shared corpora absent";
+  double headlines = bits_per_word("/fi-news/fi-news.jsonl.gz", "fi", 2000);
+  double stories = bits_per_word("/bbc-news/bbc-news.jsonl.gz", "en", 300);
+  EXPECT_GE(headlines, 8.0);
+  EXPECT_LT(headlines, 9.0);
+  EXPECT_LT(stories, 14.5);
+  EXPECT_GT(stories, headlines);
 }
 
 TEST(TokenSequence, AVeryLongArticleStillReadsBack) {
@@ -91,6 +128,7 @@ TEST(TokenSequence, AVeryLongArticleStillReadsBack) {
   TokenSequence seq(value);
   ASSERT_EQ(seq.size(), 5002u);
   EXPECT_EQ(seq.title_size(), 1u);
+  EXPECT_EQ(seq.width(), 16u);
   EXPECT_EQ(seq[5001], token_hash(term_hash("w4999"), seq.seed()));
 }
 
@@ -136,15 +174,18 @@ TEST(TokenSequence, AnEmptyArticleIsJustTheSeparator) {
 }
 
 TEST(TokenSequence, NoTermHashesToTheSeparator) {
-  // About one term in 65,536 would: it moves to 1.
-  std::size_t moved = 0;
-  for (std::uint64_t h = 0; h < 300000; ++h)
-    for (std::uint8_t seed : {0, 1, 63}) {
-      TokenHash t = token_hash(h * 0x9E3779B97F4A7C15ULL, seed);
-      EXPECT_NE(t, kSeparator);
-      moved += t == 1;
-    }
-  EXPECT_GE(moved, 3u) << "some terms hash to 1: their own, or moved off the separator";
+  // About one term in 2^width would: it moves to 1.
+  for (unsigned width : {kMinWidth, 12u, kMaxWidth}) {
+    std::size_t moved = 0;
+    for (std::uint64_t h = 0; h < 300000; ++h)
+      for (std::uint8_t seed : {0, 1, 63}) {
+        TokenHash t = token_hash(h * 0x9E3779B97F4A7C15ULL, seed, width);
+        EXPECT_NE(t, kSeparator);
+        EXPECT_LT(t, 1u << width);
+        moved += t == 1;
+      }
+    EXPECT_GE(moved, 3u) << width << ": some terms hash to 1, their own or moved off the separator";
+  }
 }
 
 TEST(TokenSequence, AnyBytesReadSafely) {
@@ -153,26 +194,61 @@ TEST(TokenSequence, AnyBytesReadSafely) {
     std::size_t size, title_size;
   } cases[] = {
       {"", 0, 0},
-      {std::string("\x01", 1), 0, 0},                         // no seed
-      {std::string("\x01\x07", 2), 0, 0},                     // a seed and no words
-      {std::string("\x02\x07\x05\x00", 4), 0, 0},             // a later version: not ours to read
-      {std::string("\x00\x07\x05\x00", 4), 0, 0},             // no version
-      {std::string("\x01\x07\x05\x00\x07", 5), 0, 0},         // cut in the middle of a word
-      {std::string("\x01\x07\x05\x00\x07\x00", 6), 2, 2},     // no separator: all title
-      {std::string("\x01\x07\x00\x00\x07\x00", 6), 2, 0},     // no title
-      {std::string("\x01\xff\x05\x00\x00\x00\x00\x00", 8), 3, 1},  // two separators: the first counts
+      {std::string("\x02", 1), 0, 0},                              // no seed
+      {std::string("\x02\x07", 2), 0, 0},                          // no width
+      {std::string("\x02\x07\x10", 3), 0, 0},                      // no words
+      {std::string("\x03\x07\x10\x05\x00", 5), 0, 0},              // a later version: not ours to read
+      {std::string("\x01\x07\x05\x00", 4), 0, 0},                  // version 1, before widths
+      {std::string("\x02\x07\x07\x05", 4), 0, 0},                  // narrower than any writer's
+      {std::string("\x02\x07\x11\x05\x00\x00", 6), 0, 0},          // wider than a TokenHash
+      {std::string("\x02\x07\x10\x05\x00\x07", 6), 0, 0},          // a spare byte
+      {std::string("\x02\x07\x10\x05\x00\x07\x00", 7), 2, 2},      // no separator: all title
+      {std::string("\x02\x07\x10\x00\x00\x07\x00", 7), 2, 0},      // no title
+      {std::string("\x02\xff\x10\x05\x00\x00\x00\x00\x00", 9), 3, 1},  // two separators: the first counts
+      {std::string("\x02\x07\x09\x05\x00", 5), 1, 1},              // 9 bits and 7 unused
   };
   for (const auto& c : cases) {
     TokenSequence seq(c.value);
     EXPECT_EQ(seq.size(), c.size) << testing::PrintToString(c.value);
     EXPECT_EQ(seq.title_size(), c.title_size) << testing::PrintToString(c.value);
   }
-  std::string bytes("\x01\x09\x34\x12\xff\xfe", 6);
-  TokenSequence seq(bytes);
+  std::string wide("\x02\x09\x10\x34\x12\xff\xfe", 7);
+  TokenSequence seq(wide);
   ASSERT_EQ(seq.size(), 2u);
   EXPECT_EQ(seq.seed(), 9);
+  EXPECT_EQ(seq.width(), 16u);
   EXPECT_EQ(seq[0], 0x1234);  // little-endian
   EXPECT_EQ(seq[1], 0xfeff);
+  std::string narrow("\x02\x01\x0c\x23\x01\x00\xbc\x0a", 8);  // 0x123, 0, 0xabc: 36 bits
+  TokenSequence twelve(narrow);
+  ASSERT_EQ(twelve.size(), 3u);
+  EXPECT_EQ(twelve.width(), 12u);
+  EXPECT_EQ(twelve[0], 0x123);  // least significant bits first
+  EXPECT_EQ(twelve[1], kSeparator);
+  EXPECT_EQ(twelve[2], 0xabc);
+  EXPECT_EQ(twelve.title_size(), 1u);
+}
+
+// Whatever width a document gets, writing and reading give back each word's hash.
+TEST(TokenSequence, EveryWidthReadsBackWhatWasWritten) {
+  std::set<unsigned> widths;
+  for (std::size_t words : {1, 5, 20, 40, 90, 200, 400, 800, 3000}) {
+    TokenSequenceWriter w;
+    w.add("title");
+    w.end_title();
+    for (std::size_t i = 0; i < words; ++i) w.add("w" + std::to_string(i % (words / 2 + 1)));
+    std::string value = w.value();
+    TokenSequence seq(value);
+    widths.insert(seq.width());
+    ASSERT_EQ(seq.size(), words + 2) << words;
+    EXPECT_EQ(seq[0], seq.code(term_hash("title")));
+    EXPECT_EQ(seq[1], kSeparator);
+    for (std::size_t i = 0; i < words; ++i)
+      ASSERT_EQ(seq[2 + i], seq.code(term_hash("w" + std::to_string(i % (words / 2 + 1))))) << words << " " << i;
+  }
+  EXPECT_GE(widths.size(), 5u);
+  EXPECT_EQ(*widths.begin(), kMinWidth);
+  EXPECT_EQ(*widths.rbegin(), kMaxWidth);
 }
 
 }  // namespace

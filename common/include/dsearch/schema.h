@@ -12,8 +12,9 @@ namespace dsearch::schema {
 // 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
 // 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
 // kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
-// data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms
-inline constexpr int kSchemaVersion = 7;
+// data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
+// hashes as narrow as each document allows (token_sequence.h version 2)
+inline constexpr int kSchemaVersion = 8;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).

@@ -34,7 +34,7 @@ inline constexpr std::size_t kUnknownTerms = static_cast<std::size_t>(-1);
 // How many distinct terms of `h` the body holds, read from the document's stored word order
 // (the value of schema::kSlotTokens), without analysing the body. kUnknownTerms when the value
 // cannot tell: none stored, or `h` has wildcards or phrases, whose matches it does not record.
-// A 16-bit hash collision can only count a term the body lacks, never miss one it holds.
+// A hash collision can only count a term the body lacks, never miss one it holds.
 std::size_t terms_in_body(const Highlight& h, std::string_view token_order);
 
 // The best passage of `body` of about `max_chars` characters: the one with the most distinct
