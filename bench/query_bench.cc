@@ -13,8 +13,9 @@
 //         the query's Highlight and the hit's language analyzer -- the call Searcher::search makes
 //         per hit when snippets are on. Timed directly rather than as "search with snippets minus
 //         search without": the difference of two noisy timings was often negative on short bodies.
-//   core  parse_query + Xapian::Enquire with the settings search.cc uses, ids from the id value
-//         slot, no document data: the matching cost alone, as the plain-Xapian peer measures it.
+//   core  parse_query + Xapian::Enquire with the settings search.cc uses, the hits' id keys (in
+//         hex) from the id value slot, no document data: the matching cost alone, as the
+//         plain-Xapian peer measures it.
 // Extra classes, for dsearch only (peers have no facets or country filters):
 //   Country+MedTerm, Country+HighTerm  the term queries filtered to one of the index's five most
 //                                      frequent main countries (rotating), as --country does
@@ -46,6 +47,7 @@
 #include "dsearch/analyzer.h"
 #include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
+#include "dsearch/hash.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/searcher/highlight.h"
@@ -166,7 +168,7 @@ void write_rows(const std::string& path, const std::vector<Row>& rows) {
   }
 }
 
-// The matching cost alone: what Searcher::search_once does up to the MSet, ids from their slot.
+// The matching cost alone: what Searcher::search_once does up to the MSet, id keys from their slot.
 class Core {
  public:
   explicit Core(const std::string& db_path) : db_(db_path) {
@@ -206,7 +208,10 @@ class Core {
                                          dsearch::matches_to_check(q, db_, std::min<Xapian::doccount>(n, 1010),
                                                                    static_cast<Xapian::doccount>(deleted_.size())));
     ids.clear();
-    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(dsearch::schema::kSlotId));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      dsearch::IdKey key = dsearch::decode_id_key(it.get_document().get_value(dsearch::schema::kSlotId));
+      ids.push_back(dsearch::hex_digits(key.high) + dsearch::hex_digits(key.low));
+    }
     return static_cast<long>(mset.get_matches_estimated());
   }
 

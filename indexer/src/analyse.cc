@@ -5,6 +5,7 @@
 
 #include "dsearch/analyzer.h"
 #include "dsearch/document_terms.h"
+#include "dsearch/hash.h"
 #include "dsearch/indexer/decode.h"
 #include "dsearch/indexer/entities.h"
 #include "dsearch/indexer/page.h"
@@ -122,7 +123,7 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
   doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
   doc.add_value(schema::kSlotSource, a.source);
-  doc.add_value(schema::kSlotId, a.id);
+  doc.add_value(schema::kSlotId, encode_id_key(id_key(a.id)));
   store_record(doc, serialize(a));
   return out;
 }

@@ -1,7 +1,5 @@
 #include "index_state.h"
 
-#include <xxhash.h>
-
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -10,11 +8,6 @@
 #include "dsearch/schema.h"
 
 namespace dsearch {
-
-IdKey id_key(std::string_view id) {
-  XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
-  return {h.low64, h.high64};
-}
 
 IndexState::IndexState() { intern(""); }  // index 0: what an article without a file or root has
 
@@ -26,7 +19,7 @@ void IndexState::load(const Xapian::Database& db, int shard, const DeletedDocs* 
   articles_.reserve(articles_.size() + db.get_doccount());
   for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
     if (deleted && deleted->contains(it.get_docid())) continue;
-    auto& s = articles_[id_key(*it)];
+    auto& s = articles_[decode_id_key(*it)];
     s = StoredArticle{};
     s.docid = it.get_docid();
     s.shard = shard;

@@ -14,18 +14,9 @@
 #include <vector>
 
 #include "dsearch/deleted_docs.h"
+#include "dsearch/hash.h"
 
 namespace dsearch {
-
-// An article id as its XXH3-128 hash: 16 bytes whatever the id's length.
-struct IdKey {
-  std::uint64_t low = 0, high = 0;
-  bool operator==(const IdKey&) const = default;
-};
-struct IdKeyHash {
-  std::size_t operator()(const IdKey& k) const noexcept { return k.low; }
-};
-IdKey id_key(std::string_view id);
 
 struct StoredArticle {
   Xapian::docid docid = 0;

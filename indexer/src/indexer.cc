@@ -388,7 +388,7 @@ void Run::drop_stale_shard_copies() {
 void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
   if (stale_.empty()) return;
   for (auto it = merged.valuestream_begin(schema::kSlotId); it != merged.valuestream_end(schema::kSlotId); ++it) {
-    auto s = stale_.find(id_key(*it));
+    auto s = stale_.find(decode_id_key(*it));
     if (s == stale_.end()) continue;
     Xapian::docid did = it.get_docid();
     if (decode_origin(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotOrigin)).hash == s->second)

@@ -25,8 +25,8 @@ std::string reuters() {
   return std::filesystem::exists(f) ? f : std::string();
 }
 
-// id -> origin (content hash, root key, file) of every article in the index (not of its deleted
-// documents).
+// id key -> origin (content hash, root key, file) of every article in the index (not of its
+// deleted documents).
 std::map<std::string, std::string> contents(const std::string& db_path) {
   Xapian::Database db(db_path);
   DeletedDocs deleted = DeletedDocs::load(db);
@@ -39,14 +39,14 @@ std::map<std::string, std::string> contents(const std::string& db_path) {
   return out;
 }
 
-// The index opens, every id names exactly one live article, and dsearch agrees on the count.
+// The index opens, every id (key) names exactly one live article, and dsearch agrees on the count.
 Xapian::doccount check_consistent(const std::string& db_path) {
   Xapian::Database db(db_path);
   DeletedDocs deleted = DeletedDocs::load(db);
   std::set<std::string> ids;
   for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
     if (deleted.contains(it.get_docid())) continue;
-    EXPECT_TRUE(ids.insert(*it).second) << "article " << *it << " present twice";
+    EXPECT_TRUE(ids.insert(*it).second) << "article " << it.get_docid() << "'s id present twice";
   }
   EXPECT_EQ(ids.size(), live_doccount(db));
   Output o = run(dsearch("--json --limit 3 --db " + db_path + " oil"));

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <set>
 #include <string>
 
 #include "test_data.h"
@@ -40,6 +43,32 @@ TEST(Origin, ADamagedValueMatchesNoArticle) {
   }
   EXPECT_EQ(decode_origin(value.substr(0, 16)).hash, hex_number(content_hash(test::seed(test::kDw))));
   EXPECT_EQ(decode_origin(value.substr(0, 16)).file, "");
+}
+
+// The id key that stands for an article's id in the index (hash.h): 16 bytes for ids of any
+// length, distinct for every id of fi-news (16 digits, or 32 hex digits) and of Reuters.
+TEST(IdKey, EveryCorpusIdHasItsOwnKeyOfSixteenBytes) {
+  if (test::corpora_dir().empty()) GTEST_SKIP() << "shared corpora absent";
+  std::set<std::string> ids, values;
+  for (const char* file : {"/fi-news/fi-news.jsonl.gz", "/reuters21578/reuters21578.jsonl.gz"})
+    test::for_each_json_line(test::corpora_dir() + file, [&](const nlohmann::json& j) {
+      std::string id = j["id"];
+      std::string value = encode_id_key(id_key(id));
+      ASSERT_EQ(value.size(), 16u) << id;
+      EXPECT_EQ(decode_id_key(value), id_key(id)) << id;
+      ids.insert(id);
+      values.insert(value);
+    }, 50000);
+  EXPECT_GT(ids.size(), 50000u);
+  EXPECT_EQ(values.size(), ids.size());
+}
+
+TEST(IdKey, AValueOfAnotherLengthIsTheKeyOfNoId) {
+  std::string value = encode_id_key(id_key("NEWID=1"));
+  for (std::string bad : {std::string(), value.substr(0, 15), value + "x", std::string("NEWID=1")})
+    EXPECT_EQ(decode_id_key(bad), IdKey{}) << testing::PrintToString(bad);
+  EXPECT_NE(id_key("NEWID=1"), IdKey{});
+  EXPECT_NE(id_key(""), IdKey{});
 }
 
 }  // namespace

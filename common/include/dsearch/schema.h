@@ -13,15 +13,16 @@ namespace dsearch::schema {
 // 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
 // kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
 // data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
-// hashes as narrow as each document allows (token_sequence.h version 2)
+// hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
+// key, not the id
 inline constexpr int kSchemaVersion = 8;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
 // Titles have no terms of their own: a title: query is a phrase that must lie within the title
 // part of kSlotTokens. Title terms were 29% of the postings of fi-news's headlines. Ids have no
-// terms either: only re-runs look articles up by id, and they read kSlotId's stream; a unique term
-// per article was a new entry in Xapian's map of pending postings and in the B-tree.
+// terms either: only re-runs look articles up by id, and they read kSlotId's stream of id keys; a
+// unique term per article was a new entry in Xapian's map of pending postings and in the B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
 inline constexpr std::string_view kPerson = "XP";         // normalized person name (see entity_key)
@@ -38,7 +39,9 @@ enum Slot : unsigned {
   kSlotOrgs = 4,          // packed list of organization display names, for facets
   kSlotSource = 5,        // source display name, for facets
   kSlotMentioned = 6,     // packed list of every mentioned country code
-  kSlotId = 7,            // the article id (reindexing loads ids and origins without the records)
+  // The article id's key (hash.h), which re-runs load with the origins without reading records.
+  // The id itself is in the record: stored twice, fi-news's 16- to 32-digit ids took 11 MB here.
+  kSlotId = 7,
   // 8 and 9 held the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
   // The article record (record_codec.h). Not the document data: Glass deflates every data tag,
