@@ -1,6 +1,10 @@
 #include "dsearch/token_sequence.h"
 
+#include <endian.h>
 #include <xxhash.h>
+
+#include <cstring>
+#include <utility>
 
 #include <algorithm>
 
@@ -86,6 +90,39 @@ class BitWriter {
   unsigned count_ = 0;
 };
 
+// The n `W`-bit values packed in `bytes`, least significant bit first. A phrase unpacks every
+// document that holds its words: whole 64-bit loads where eight bytes remain, bytes at the end,
+// and the width a constant, so that the compiler unrolls the shifts.
+template <unsigned W>
+void unpack(std::string_view bytes, TokenHash* out, std::size_t n) {
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << W) - 1;
+  std::size_t i = 0;
+  const std::size_t whole = bytes.size() < 8 ? 0 : ((bytes.size() - 8) * 8) / W + 1;  // 8 bytes from its first
+  for (std::size_t end = std::min(n, whole); i < end; ++i) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + ((i * W) >> 3), sizeof word);
+    out[i] = static_cast<TokenHash>((le64toh(word) >> ((i * W) & 7)) & kMask);
+  }
+  auto byte = [&](std::size_t k) -> std::uint64_t {
+    return k < bytes.size() ? static_cast<unsigned char>(bytes[k]) : 0;
+  };
+  for (; i < n; ++i) {
+    std::size_t at = (i * W) >> 3;
+    std::uint64_t word = byte(at) | byte(at + 1) << 8 | byte(at + 2) << 16;
+    out[i] = static_cast<TokenHash>((word >> ((i * W) & 7)) & kMask);
+  }
+}
+
+template <unsigned... Ws>
+void unpack_any(std::string_view bytes, unsigned width, TokenHash* out, std::size_t n,
+                std::integer_sequence<unsigned, Ws...>) {
+  ((width == kMinWidth + Ws ? unpack<kMinWidth + Ws>(bytes, out, n) : void()), ...);
+}
+
+void unpack(std::string_view bytes, unsigned width, TokenHash* out, std::size_t n) {
+  unpack_any(bytes, width, out, n, std::make_integer_sequence<unsigned, kMaxWidth - kMinWidth + 1>());
+}
+
 }  // namespace
 
 std::uint64_t term_hash(std::string_view term) { return XXH3_64bits(term.data(), term.size()); }
@@ -116,7 +153,11 @@ std::string TokenSequenceWriter::value() const {
   return out;
 }
 
-TokenSequence::TokenSequence(std::string_view value) {
+void TokenSequence::assign(std::string_view value) {
+  hashes_.clear();
+  title_size_ = 0;
+  seed_ = 0;
+  width_ = kMaxWidth;
   if (value.size() < 3 || static_cast<unsigned char>(value[0]) != kTokenSequenceVersion) return;
   unsigned width = static_cast<unsigned char>(value[2]);
   if (width < kMinWidth || width > kMaxWidth) return;
@@ -127,17 +168,8 @@ TokenSequence::TokenSequence(std::string_view value) {
   seed_ = seed;
   width_ = width;
   hashes_.resize(n);
-  std::uint64_t bits = 0;
-  unsigned count = 0;
-  std::size_t at = 0;
-  const std::uint64_t mask = (std::uint64_t{1} << width) - 1;
-  for (auto& h : hashes_) {
-    for (; count < width; count += 8) bits |= std::uint64_t{static_cast<unsigned char>(value[at++])} << count;
-    h = static_cast<TokenHash>(bits & mask);
-    bits >>= width;
-    count -= width;
-  }
-  while (title_size_ < hashes_.size() && hashes_[title_size_] != kSeparator) ++title_size_;
+  unpack(value, width, hashes_.data(), n);
+  while (title_size_ < n && hashes_[title_size_] != kSeparator) ++title_size_;
 }
 
 }  // namespace dsearch

@@ -138,7 +138,8 @@ bool PhraseSource::check(Xapian::docid did, double) {
 }
 
 bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
-  TokenSequence seq(value);
+  TokenSequence& seq = sequence_;
+  seq.assign(value);
   if (!pattern_->matches(seq)) return false;
   const auto& alternatives = pattern_->alternatives();
   if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term

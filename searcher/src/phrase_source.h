@@ -105,6 +105,7 @@ class PhraseSource : public Xapian::PostingSource {
   bool ended_ = false;
   std::vector<Xapian::PostingIterator> postings_;  // of each alternative
   std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
+  TokenSequence sequence_;  // the document's being checked, its memory kept for the next
 };
 
 // The query for a phrase whose positions accept `terms` (unprefixed), with `words` the subqueries

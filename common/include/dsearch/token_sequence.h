@@ -61,11 +61,14 @@ class TokenSequenceWriter {
   std::size_t title_size_ = 0;
 };
 
-// A stored value, unpacked. Any bytes are safe to read: a value of another version or width, or of
-// a length no writer makes, reads as an empty sequence.
+// A stored value, unpacked. Any bytes are safe to read: a value of another version or width, or
+// of a length no writer makes, reads as an empty sequence.
 class TokenSequence {
  public:
-  explicit TokenSequence(std::string_view value);
+  TokenSequence() = default;
+  explicit TokenSequence(std::string_view value) { assign(value); }
+  // Reads another value, reusing this one's memory: a phrase checks thousands of documents.
+  void assign(std::string_view value);
 
   bool empty() const { return hashes_.empty(); }
   std::size_t size() const { return hashes_.size(); }  // positions, the separator included
