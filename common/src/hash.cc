@@ -1,5 +1,7 @@
 #include "dsearch/hash.h"
 
+#include "dsearch/varint.h"
+
 #include <xxhash.h>
 
 #include <charconv>
@@ -27,22 +29,16 @@ IdKey id_key(std::string_view id) {
 }
 
 std::string encode_id_key(const IdKey& key) {
-  std::string out(16, '\0');
-  for (int i = 0; i < 8; ++i) {
-    out[i] = static_cast<char>((key.low >> (8 * i)) & 0xff);
-    out[8 + i] = static_cast<char>((key.high >> (8 * i)) & 0xff);
-  }
+  std::string out;
+  out.reserve(16);
+  put_u64(out, key.low);
+  put_u64(out, key.high);
   return out;
 }
 
 IdKey decode_id_key(std::string_view value) {
   if (value.size() != 16) return {};
-  IdKey key;
-  for (int i = 7; i >= 0; --i) {
-    key.low = (key.low << 8) | static_cast<unsigned char>(value[i]);
-    key.high = (key.high << 8) | static_cast<unsigned char>(value[8 + i]);
-  }
-  return key;
+  return {get_u64(value), get_u64(value.substr(8))};
 }
 
 }  // namespace dsearch

@@ -3,10 +3,9 @@
 #include <endian.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
-
-#include <algorithm>
 
 namespace dsearch {
 namespace {

@@ -138,8 +138,8 @@ bool PhraseSource::check(Xapian::docid did, double) {
 }
 
 bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
-  TokenSequence& seq = sequence_;
-  seq.assign(value);
+  sequence_.assign(value);
+  const TokenSequence& seq = sequence_;
   if (!pattern_->matches(seq)) return false;
   const auto& alternatives = pattern_->alternatives();
   if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term

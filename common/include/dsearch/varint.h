@@ -1,5 +1,6 @@
-// Base-128 numbers (7 bits a byte, the high bit set on all but the last), as the article records,
-// the deleted-docid lists and the spelling data store them.
+// Numbers in strings: base-128 (7 bits a byte, the high bit set on all but the last), as the
+// article records, the deleted-docid lists and the spelling data store them, and fixed 8-byte
+// big-endian, as the origin and id-key values do.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,17 @@ inline bool get_varint(std::string_view& in, std::uint64_t& v) {
     if (!(byte & 0x80)) return true;
   }
   return false;
+}
+
+inline void put_u64(std::string& out, std::uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+}
+
+// The number in the first 8 bytes of `in`, which must hold them.
+inline std::uint64_t get_u64(std::string_view in) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(in[i]);
+  return v;
 }
 
 }  // namespace dsearch
