@@ -47,11 +47,13 @@ void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& wor
   if (!trained_) {
     held_bytes_ += stored_record(doc).size();
     held_.push_back(doc);
-    if (held_.size() >= kDictionarySamples || held_bytes_ >= kDictionarySampleBytes) train_and_add_held();
+    if (held_.size() >= kHeldSamples || held_bytes_ >= kDictionarySampleBytes) train_and_add_held();
     return;
   }
+  std::string record = stored_record(doc);
+  if (sampling_) sample(record);
   Xapian::Document packed = doc;  // a handle: the caller's document is packed too, and dropped
-  store_record(packed, packer_.pack(stored_record(doc)));
+  store_record(packed, packer_.pack(record));
   db_.add_document(packed);
   if (++pending_ >= batch_docs_ || std::chrono::steady_clock::now() - last_commit_ > batch_seconds_) commit();
 }
@@ -61,7 +63,7 @@ void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& wor
 void Shard::train_and_add_held() {
   trained_ = true;
   auto held = std::exchange(held_, {});
-  held_bytes_ = 0;
+  std::size_t held_bytes = std::exchange(held_bytes_, 0);
   std::vector<std::string> records;
   records.reserve(held.size());
   for (const auto& d : held) records.push_back(stored_record(d));
@@ -72,6 +74,24 @@ void Shard::train_and_add_held() {
     db_.add_document(held[i]);
     ++pending_;
   }
+  // A second dictionary pays for the space it takes in each shard only where the held articles
+  // were short: fi-news's 2,000 headlines are 0.5 MB, and a dictionary trained on 4 MB of them
+  // packs the rest 8% smaller; the mix's first 2,000 articles are 2.7 MB, and one trained on 4 MB
+  // saved less than its 256 KB.
+  sampling_ = packer_.ready() && held_bytes < kDictionarySampleBytes / 4;
+  if (sampling_) {
+    samples_ = std::move(records);
+    sample_bytes_ = held_bytes;
+  }
+}
+
+void Shard::sample(const std::string& record) {
+  samples_.push_back(record);
+  sample_bytes_ += record.size();
+  if (samples_.size() < kDictionarySamples && sample_bytes_ < kDictionarySampleBytes) return;
+  sampling_ = false;
+  std::string dict = train_dictionary(std::exchange(samples_, {}));
+  if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
 }
 
 void Shard::commit() {

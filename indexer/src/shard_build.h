@@ -43,15 +43,19 @@ class Shard {
 
  private:
   void train_and_add_held();
+  void sample(const std::string& record);
 
   std::string path_;
   Xapian::WritableDatabase db_;
-  // A shard's first articles are held here, as the record dictionary's training samples, and
-  // added packed once it is trained.
+  // A shard's first articles are held here, as the first record dictionary's training samples,
+  // and added packed once it is trained; the records of the next ones are sampled for the second.
   RecordPacker packer_;
   bool trained_ = false;  // or tried: a shard that cannot train one stays raw
   std::vector<Xapian::Document> held_;
   std::size_t held_bytes_ = 0;
+  std::vector<std::string> samples_;
+  std::size_t sample_bytes_ = 0;
+  bool sampling_ = false;
   std::size_t batch_docs_, pending_ = 0;
   std::chrono::duration<double> batch_seconds_;
   std::chrono::steady_clock::time_point last_commit_;

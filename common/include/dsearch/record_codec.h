@@ -28,9 +28,12 @@ inline constexpr char kPackedRecord = 2;
 
 // Records a dictionary is trained from: fewer than kMinDictionarySamples train none (zstd needs
 // variety, and a tiny index gains nothing); up to kDictionarySamples or kDictionarySampleBytes
-// are used, whichever comes first (a first build holds its first articles until then).
+// are used, whichever comes first. A first build holds its first kHeldSamples articles whole until
+// a first dictionary is trained on them, then keeps the records of the next ones for a second,
+// better one: holding 16,000 whole documents took 125 MB more of fi-news's build.
 inline constexpr std::size_t kMinDictionarySamples = 200;
-inline constexpr std::size_t kDictionarySamples = 2000;
+inline constexpr std::size_t kHeldSamples = 2000;
+inline constexpr std::size_t kDictionarySamples = 16000;
 inline constexpr std::size_t kDictionarySampleBytes = 4 << 20;
 
 // A dictionary trained on `samples` (records as serialize() writes them), or "" when there are
