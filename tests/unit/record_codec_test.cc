@@ -1,5 +1,6 @@
-// Packed article records (record_codec.h) on real Reuters, BBC and fi-news articles: they come back exactly,
-// take much less room than zlib gives them, and damaged or foreign records fail cleanly.
+// Packed article records (record_codec.h) on real Reuters, BBC and fi-news articles: they come
+// back exactly, take much less room than zlib gives them, and damaged or foreign records fail
+// cleanly.
 #include "dsearch/record_codec.h"
 
 #include <gtest/gtest.h>
