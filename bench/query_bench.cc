@@ -47,7 +47,7 @@
 #include "dsearch/analyzer.h"
 #include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
-#include "dsearch/hash.h"
+#include "dsearch/origin.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
 #include "dsearch/searcher/highlight.h"
@@ -209,7 +209,7 @@ class Core {
                                                                    static_cast<Xapian::doccount>(deleted_.size())));
     ids.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      dsearch::IdKey key = dsearch::decode_id_key(it.get_document().get_value(dsearch::schema::kSlotId));
+      dsearch::IdKey key = dsearch::decode_origin(it.get_document().get_value(dsearch::schema::kSlotOrigin)).id;
       ids.push_back(dsearch::hex_digits(key.high) + dsearch::hex_digits(key.low));
     }
     return static_cast<long>(mset.get_matches_estimated());

@@ -103,10 +103,11 @@ inline int jsonl(const uint8_t* data, size_t size) {
   f.rel = "fuzz.jsonl";
   f.size = size;
   f.jsonl = true;
-  dsearch::read_articles(f, [](dsearch::RawArticle&& raw) {
+  dsearch::read_articles(f, [&f](dsearch::RawArticle&& raw) {
     try {
-      dsearch::make_document(dsearch::analyse(raw),
-                             dsearch::encode_origin({dsearch::hex_number(raw.hash), 1, "fuzz.jsonl"}));
+      dsearch::Article a = dsearch::analyse(raw);
+      dsearch::make_document(a, dsearch::encode_origin({dsearch::id_key(a.id), dsearch::hex_number(raw.hash), 1,
+                                                        dsearch::short_key(f.rel)}));
     } catch (const std::runtime_error&) {
       // a clear per-article failure is fine
     }

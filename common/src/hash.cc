@@ -1,7 +1,5 @@
 #include "dsearch/hash.h"
 
-#include "dsearch/varint.h"
-
 #include <xxhash.h>
 
 #include <charconv>
@@ -28,17 +26,6 @@ IdKey id_key(std::string_view id) {
   return {h.low64, h.high64};
 }
 
-std::string encode_id_key(const IdKey& key) {
-  std::string out;
-  out.reserve(16);
-  put_u64(out, key.low);
-  put_u64(out, key.high);
-  return out;
-}
-
-IdKey decode_id_key(std::string_view value) {
-  if (value.size() != 16) return {};
-  return {get_u64(value), get_u64(value.substr(8))};
-}
+std::uint32_t short_key(std::string_view name) { return static_cast<std::uint32_t>(XXH3_64bits(name.data(), name.size())); }
 
 }  // namespace dsearch

@@ -6,16 +6,19 @@ namespace dsearch {
 
 std::string encode_origin(const Origin& o) {
   std::string out;
-  out.reserve(16 + o.file.size());
+  out.reserve(kOriginBytes);
+  put_u64(out, o.id.low);
+  put_u64(out, o.id.high);
   put_u64(out, o.hash);
-  put_u64(out, o.root);
-  out += o.file;
+  put_u32(out, o.root);
+  put_u32(out, o.file);
   return out;
 }
 
 Origin decode_origin(std::string_view value) {
-  if (value.size() < 16) return {};
-  return Origin{get_u64(value), get_u64(value.substr(8)), std::string(value.substr(16))};
+  if (value.size() != kOriginBytes) return {};
+  return Origin{{get_u64(value), get_u64(value.substr(8))}, get_u64(value.substr(16)), get_u32(value.substr(24)),
+                get_u32(value.substr(28))};
 }
 
 }  // namespace dsearch

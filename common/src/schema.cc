@@ -1,5 +1,7 @@
 #include "dsearch/schema.h"
 
+#include <cstdint>
+
 #include "dsearch/analyzer.h"
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
@@ -35,6 +37,26 @@ std::string entity_key(std::string_view name) {
     key.append(tok.term);
   });
   return key;
+}
+
+std::string date_value(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return {};
+  std::uint32_t n = static_cast<std::uint32_t>(year) << 9 | static_cast<std::uint32_t>(month) << 5 |
+                    static_cast<std::uint32_t>(day);
+  return {static_cast<char>(n >> 16), static_cast<char>(n >> 8 & 0xFF), static_cast<char>(n & 0xFF)};
+}
+
+std::string date_value(std::string_view iso) {
+  auto number = [&](std::size_t pos, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};
+  return date_value(number(0, 4), number(5, 2), number(8, 2));
 }
 
 std::string pack_list(const std::vector<std::string>& items) {

@@ -5,7 +5,6 @@
 
 #include "dsearch/analyzer.h"
 #include "dsearch/document_terms.h"
-#include "dsearch/hash.h"
 #include "dsearch/indexer/decode.h"
 #include "dsearch/indexer/entities.h"
 #include "dsearch/indexer/page.h"
@@ -41,13 +40,6 @@ void add_name_terms(Xapian::Document& doc, std::string_view prefix, const std::s
     if (e > b && e - b < key.size()) doc.add_boolean_term(schema::term(prefix, key.substr(b, e - b)));
     b = e + 1;
   }
-}
-
-std::string compact_date(const std::string& iso) {
-  std::string d;
-  for (char c : iso)
-    if (c != '-') d.push_back(c);
-  return d.size() == 8 ? d : std::string();
 }
 
 // Spelling data wants real words, not numbers or fragments.
@@ -116,14 +108,13 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   if (!a.source.empty()) doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(a.source)));
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
 
-  doc.add_value(schema::kSlotDate, compact_date(a.date));
+  doc.add_value(schema::kSlotDate, schema::date_value(a.date));
   doc.add_value(schema::kSlotOrigin, origin);
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
   doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
   doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
   doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
   doc.add_value(schema::kSlotSource, a.source);
-  doc.add_value(schema::kSlotId, encode_id_key(id_key(a.id)));
   store_record(doc, serialize(a));
   return out;
 }

@@ -1,17 +1,15 @@
-// What the index already holds, loaded from value slots (no document data is read), so that a
-// re-run can skip unchanged articles and find the ones to remove. Compact, because a re-run holds
-// it for every article of the index: an id is kept as its 128-bit hash, the content hash as a
-// number and files and roots once each (as strings an entry took about 280 bytes, 280 MB for an
-// index of 1M articles; now about 90).
+// What the index already holds, loaded from the origins' value stream (origin.h; no record is
+// read), so that a re-run can skip unchanged articles and find the ones to remove. Compact,
+// because a re-run holds it for every article of the index: ids, files and roots are kept as
+// hashes (as strings an entry took about 280 bytes, 280 MB for an index of 1M articles; now
+// about 60).
 #pragma once
 
 #include <xapian.h>
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 #include "dsearch/deleted_docs.h"
 #include "dsearch/hash.h"
@@ -21,8 +19,8 @@ namespace dsearch {
 struct StoredArticle {
   Xapian::docid docid = 0;
   std::uint64_t hash = 0;
-  std::uint32_t file = 0;  // index into IndexState::strings: relative to its root
-  std::uint32_t root = 0;  // index into IndexState::strings: the root's key
+  std::uint32_t root = 0;  // short_key() of its root
+  std::uint32_t file = 0;  // short_key() of its file relative to the root
   int shard = -1;          // in a resumed full build, the shard that holds it (shard_build.h)
   bool seen = false;       // met again in this run (or must be kept)
 };
@@ -30,8 +28,6 @@ struct StoredArticle {
 class IndexState {
  public:
   using Map = std::unordered_map<IdKey, StoredArticle, IdKeyHash>;
-
-  IndexState();
 
   // Loads `db`'s articles but its `deleted` documents; `shard` is set on each (a resumed build's
   // shards).
@@ -43,15 +39,8 @@ class IndexState {
   Map::const_iterator begin() const { return articles_.begin(); }
   Map::const_iterator end() const { return articles_.end(); }
 
-  const std::string& file(const StoredArticle& s) const { return strings_[s.file]; }
-  const std::string& root_key(const StoredArticle& s) const { return strings_[s.root]; }
-
  private:
-  std::uint32_t intern(const std::string& s);
-
   Map articles_;
-  std::vector<std::string> strings_;
-  std::unordered_map<std::string, std::uint32_t> string_ids_;
 };
 
 }  // namespace dsearch

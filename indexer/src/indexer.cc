@@ -36,9 +36,14 @@ using Clock = std::chrono::steady_clock;
 
 struct Job {
   RawArticle raw;
-  std::string file;   // relative to root
-  std::string root_key;
+  std::uint32_t root = 0, file = 0;  // short keys (origin.h)
   bool update = false;
+};
+
+// Where a file's articles say they came from: short keys of its root and of its path under it.
+struct Place {
+  std::uint32_t root = 0, file = 0;
+  std::uint64_t packed() const { return std::uint64_t{root} << 32 | file; }
 };
 
 struct Result {
@@ -85,7 +90,7 @@ class Run {
 
   std::vector<std::string> resolve_paths();
   void read_all(const std::vector<InputFile>& files);
-  void emit(const InputFile& file, RawArticle&& raw);
+  void emit(const InputFile& file, Place place, RawArticle&& raw);
   void analyse_all(Shard* shard);
   void write_shard(Shard& shard, Result&& r);
   void commit_shard(Shard& shard);
@@ -100,6 +105,7 @@ class Run {
   void commit();
   void remove_missing();
   bool prunable(const StoredArticle& s) const;
+  void keep_ambiguous_roots(const std::set<std::string>& roots);
   void report(bool force);
 
   const IndexOptions& opt_;
@@ -115,8 +121,8 @@ class Run {
   // The ids first met in this run, to catch duplicates: as 128-bit hashes, 16 bytes an id rather
   // than its string (a first build of 1M articles kept about 100 MB of them).
   std::unordered_set<IdKey, IdKeyHash> new_ids_;
-  std::set<std::string> roots_to_prune_;          // root keys of directories walked
-  std::unordered_set<std::string> incomplete_;    // root_key + '/' + file: read partly or not at all
+  std::set<std::uint32_t> roots_to_prune_;        // keys of directories walked, each the key of one root
+  std::unordered_set<std::uint64_t> incomplete_;  // Place::packed() of files read partly or not at all
   std::set<std::string> langs_;
   std::mutex stats_mu_;                           // stats_ and langs_ while shards are written
   std::vector<Shard> shards_;                     // one per worker in a full build, else none
@@ -149,18 +155,33 @@ std::vector<std::string> Run::resolve_paths() {
     std::error_code ec;
     fs::path abs = fs::absolute(p, ec).lexically_normal();
     if (!abs.has_filename()) abs = abs.parent_path();
-    if (fs::is_directory(abs, ec)) roots_to_prune_.insert(content_hash(abs.string()));
+    if (fs::is_directory(abs, ec)) roots_to_prune_.insert(short_key(abs.string()));
     if (fs::exists(abs, ec)) roots.insert(abs.string());
   }
   db_.set_metadata(std::string(schema::kMetaRoots), join(roots, '\n'));
+  keep_ambiguous_roots(roots);
   return paths;
 }
 
-void Run::emit(const InputFile& file, RawArticle&& raw) {
+// Every article's root is a path given to some run, or the folder of a file given: all are in
+// `roots` or their parents. Two of them with one short key would make the articles of one look
+// gone when the other is walked; articles under such a key are never removed.
+void Run::keep_ambiguous_roots(const std::set<std::string>& roots) {
+  std::unordered_map<std::uint32_t, std::string> by_key;
+  auto check = [&](const std::string& root) {
+    auto [it, added] = by_key.emplace(short_key(root), root);
+    if (!added && it->second != root) roots_to_prune_.erase(it->first);
+  };
+  for (const auto& r : roots) {
+    check(r);
+    check(fs::path(r).parent_path().string());
+  }
+}
+
+void Run::emit(const InputFile& file, Place place, RawArticle&& raw) {
   if (stopping()) throw StopReading{};
   ++read_articles_;
   read_bytes_ = bytes_before_file_ + std::min<std::uint64_t>(raw.offset, file.size);
-  std::string root_key = content_hash(file.root);
   StoredArticle* stored = state_.find(raw.id);
   bool known = stored != nullptr;
   if ((known && stored->seen) || (!known && !new_ids_.insert(id_key(raw.id)).second)) {
@@ -174,16 +195,18 @@ void Run::emit(const InputFile& file, RawArticle&& raw) {
       return;
     }
   }
-  Job job{std::move(raw), file.rel, std::move(root_key), known};
+  Job job{std::move(raw), place.root, place.file, known};
   if (!jobs_.push(std::move(job))) throw StopReading{};
 }
 
 void Run::read_all(const std::vector<InputFile>& files) {
   try {
     for (const auto& f : files) {
-      bool complete = read_articles(f, [&](RawArticle&& raw) { emit(f, std::move(raw)); },
+      Place place{short_key(f.root), short_key(f.rel)};
+      bool complete = read_articles(f, [&](RawArticle&& raw) { emit(f, place, std::move(raw)); },
                                     [&](const InputError& e) { error(e); });
-      if (!complete) incomplete_.insert(content_hash(f.root) + '/' + f.rel);
+      // Another file of the root with the same key keeps its articles too this run: no loss.
+      if (!complete) incomplete_.insert(place.packed());
       bytes_before_file_ += f.size;
       read_bytes_ = bytes_before_file_;
     }
@@ -200,9 +223,8 @@ void Run::analyse_all(Shard* shard) {
     Result r;
     try {
       Article a = analyse(job->raw);
-      r = Result{make_document(a, encode_origin({hex_number(job->raw.hash), hex_number(job->root_key), job->file})),
-                 a.id, a.lang, job->raw.origin,
-                 job->update};
+      Origin origin{id_key(a.id), hex_number(job->raw.hash), job->root, job->file};
+      r = Result{make_document(a, encode_origin(origin)), a.id, a.lang, job->raw.origin, job->update};
     } catch (const std::exception& e) {
       error({job->raw.origin, e.what()});
       continue;
@@ -310,8 +332,7 @@ void Run::write_all() {
 
 // An article not met again goes only if its root was walked and its file read whole.
 bool Run::prunable(const StoredArticle& s) const {
-  const std::string& root = state_.root_key(s);
-  return roots_to_prune_.count(root) && !incomplete_.count(root + '/' + state_.file(s));
+  return roots_to_prune_.count(s.root) && !incomplete_.count(Place{s.root, s.file}.packed());
 }
 
 void Run::remove_missing() {
@@ -387,12 +408,11 @@ void Run::drop_stale_shard_copies() {
 // the index never holds both copies live.
 void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
   if (stale_.empty()) return;
-  for (auto it = merged.valuestream_begin(schema::kSlotId); it != merged.valuestream_end(schema::kSlotId); ++it) {
-    auto s = stale_.find(decode_id_key(*it));
-    if (s == stale_.end()) continue;
-    Xapian::docid did = it.get_docid();
-    if (decode_origin(merged.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotOrigin)).hash == s->second)
-      deleted_.add(did);
+  for (auto it = merged.valuestream_begin(schema::kSlotOrigin); it != merged.valuestream_end(schema::kSlotOrigin);
+       ++it) {
+    Origin o = decode_origin(*it);
+    auto s = stale_.find(o.id);
+    if (s != stale_.end() && o.hash == s->second) deleted_.add(it.get_docid());
   }
   deleted_.store(merged);
 }

@@ -45,26 +45,23 @@ std::string lang_code(std::string_view value) {
   return code;
 }
 
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the first (or last) day it covers as "YYYYMMDD".
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the first (or last) day it covers, as schema::date_value().
 std::optional<std::string> date_bound(std::string_view d, bool last) {
-  auto digits = [&](std::size_t pos, std::size_t n) {
-    if (d.size() < pos + n) return false;
-    for (std::size_t i = pos; i < pos + n; ++i)
-      if (d[i] < '0' || d[i] > '9') return false;
-    return true;
+  auto number = [&](std::size_t pos, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
   };
-  if (!digits(0, 4)) return std::nullopt;
-  std::string out(d.substr(0, 4));
-  if (d.size() == 4) return out + (last ? "1231" : "0101");
-  if (d[4] != '-' || !digits(5, 2)) return std::nullopt;
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  if (month < 1 || month > 12) return std::nullopt;
-  out.append(d.substr(5, 2));
-  if (d.size() == 7) return out + (last ? "31" : "01");  // dates compare as strings: "31" is past every day
-  if (d.size() != 10 || d[7] != '-' || !digits(8, 2)) return std::nullopt;
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  if (day < 1 || day > 31) return std::nullopt;
-  return out + std::string(d.substr(8, 2));
+  int year = number(0, 4), month = last ? 12 : 1, day = last ? 31 : 1;  // day 31 is past every day
+  if (d.size() >= 7) month = d[4] == '-' ? number(5, 2) : -1;
+  if (d.size() == 10) day = d[7] == '-' ? number(8, 2) : -1;
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return std::nullopt;
+  std::string value = schema::date_value(year, month, day);
+  if (value.empty()) return std::nullopt;
+  return value;
 }
 
 std::string bad_date(std::string_view d) {

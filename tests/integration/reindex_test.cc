@@ -5,9 +5,11 @@
 
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli_runner.h"
 #include "records.h"
+#include "dsearch/hash.h"
 #include "dsearch/spelling.h"
 #include "spelling_words.h"
 
@@ -244,6 +246,35 @@ TEST_F(Reindex, NoPathsReindexesTheKnownRoots) {
   index_json(db_, docs_);
   fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");
   EXPECT_EQ(index_json(db_, ""), counts(0, 0, 1, 1, 0, 1, 0, 1));
+}
+
+TEST_F(Reindex, WalkingOneRootKeepsTheArticlesOfAnother) {
+  std::string other = tmp_ / "other";
+  fs::create_directories(other);
+  std::ofstream(other + "/b.txt") << "Xinhua envoy\n\nMONGOLIA -- A special envoy from Ulaanbaatar visited Tokyo.\n";
+  index_json(db_, docs_);
+  EXPECT_EQ(index_json(db_, other), counts(1, 0, 0, 0, 0, 3));
+  fs::remove(docs_ + "/000_b45b558db81f4ae8.txt");
+  EXPECT_EQ(index_json(db_, docs_), counts(0, 0, 1, 1, 0, 2, 0, 1));
+}
+
+// Origins keep 32-bit keys of roots (origin.h). Two roots of one key, found by trying names, must
+// not remove each other's articles: walking one removes nothing under that key.
+TEST_F(Reindex, RootsOfOneShortKeyRemoveNothingOfEachOther) {
+  std::unordered_map<std::uint32_t, std::string> seen;
+  std::string a, b;
+  for (int i = 0; a.empty(); ++i) {
+    std::string root = tmp_ / ("r" + std::to_string(i));
+    auto [it, added] = seen.emplace(short_key(root), root);
+    if (!added) std::tie(a, b) = std::pair(it->second, root);
+  }
+  fs::copy(docs_, a, fs::copy_options::recursive);
+  fs::create_directories(b);
+  std::ofstream(b + "/b.txt") << "Xinhua envoy\n\nMONGOLIA -- A special envoy from Ulaanbaatar visited Tokyo.\n";
+  index_json(db_, a);
+  EXPECT_EQ(index_json(db_, b), counts(1, 0, 0, 0, 0, 3));
+  EXPECT_EQ(index_json(db_, a), counts(0, 0, 0, 2, 0, 3)) << "b.txt looked gone from " << a;
+  EXPECT_EQ(index_json(db_, b), counts(0, 0, 0, 1, 0, 3));
 }
 
 TEST_F(Reindex, MissingPathRemovesNothing) {

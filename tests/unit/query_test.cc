@@ -32,13 +32,13 @@ class QueryIndex {
   QueryIndex() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
     const std::string xt = "DPRK envoy's visit to Russia aims to diversify diplomatic relations";
     const std::string dt = "North Korea envoy to Russia";
-    add({"xinhua", "en", xt, seed_body(test::kXinhua, xt), "20141117", "Xinhua", {"KP", "RU"},
+    add({"xinhua", "en", xt, seed_body(test::kXinhua, xt), "2014-11-17", "Xinhua", {"KP", "RU"},
          {"KP", "RU", "KR", "JP"}, {"Vladimir Putin", "Kim Jong Un", "Choe Ryong Hae"}, {"KCNA"}});
-    add({"dw", "en", dt, seed_body(test::kDw, dt), "20141114", "DW", {"KP"}, {"KP", "RU", "CN", "UA"},
+    add({"dw", "en", dt, seed_body(test::kDw, dt), "2014-11-14", "DW", {"KP"}, {"KP", "RU", "CN", "UA"},
          {"Kim Jong Un", "Choe Ryong Hae"}, {"KCNA", "AP"}});
     add({"standard", "de", "Sonderbeauftragter aus Nordkorea in Moskau",
          "Der Sondergesandte besuchte die H\xC3\xA4user der Regierung in Moskau und traf Wladimir Putin.",
-         "20150302", "DER STANDARD", {"AT"}, {"AT", "KP", "RU"}, {"Wladimir Putin"}, {}});
+         "2015-03-02", "DER STANDARD", {"AT"}, {"AT", "KP", "RU"}, {"Wladimir Putin"}, {}});
     add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow.", "", "Nobody", {"KR"}, {"KR"}, {}, {}});
     ctx_.db = db_;
     ctx_.analyzers = {&en_, &de_};
@@ -89,7 +89,7 @@ class QueryIndex {
     };
     names(schema::kPerson, d.people);
     names(schema::kOrg, d.orgs);
-    if (!d.date.empty()) doc.add_value(schema::kSlotDate, d.date);
+    if (!d.date.empty()) doc.add_value(schema::kSlotDate, schema::date_value(d.date));
     db_.add_document(doc);
   }
 
@@ -213,9 +213,14 @@ TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
 }
 
 TEST(Query, DateFilterBounds) {
-  EXPECT_EQ(date_filter("2014-11", "2014-11").get_description(), "Query(VALUE_RANGE 0 20141101 20141131)");
-  EXPECT_EQ(date_filter("2014", "").get_description(), "Query(VALUE_GE 0 20140101)");
-  EXPECT_EQ(date_filter("", "2014-11-30").get_description(), "Query(VALUE_LE 0 20141130)");
+  auto same = [](const Xapian::Query& a, const Xapian::Query& b) { return a.get_description() == b.get_description(); };
+  using schema::date_value;
+  EXPECT_TRUE(same(date_filter("2014-11", "2014-11"), Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                                                                     date_value(2014, 11, 1), date_value(2014, 11, 31))));
+  EXPECT_TRUE(same(date_filter("2014", ""), Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, date_value(2014, 1, 1))));
+  EXPECT_TRUE(same(date_filter("", "2014-11-30"),
+                   Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, date_value(2014, 11, 30))));
+  EXPECT_TRUE(same(date_filter("", "2014"), Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, date_value("2014-12-31"))));
   for (const char* bad : {"2014-13", "14-11-01", "2014/11/01", "2014-11-32", "yesterday", "2014-1"})
     EXPECT_THROW(date_filter(bad, ""), Error) << bad;
 }

@@ -27,9 +27,8 @@ struct IdKeyHash {
 };
 IdKey id_key(std::string_view id);
 
-// The key as the value schema::kSlotId holds (16 bytes), and back; a value of another length
-// (damage) reads as the key of no id, so the next run indexes that article again.
-std::string encode_id_key(const IdKey& key);
-IdKey decode_id_key(std::string_view value);
+// A root or file name as 32 bits (origin.h): enough to tell apart the few roots of an index
+// (dindex checks that they differ) and the files of one root.
+std::uint32_t short_key(std::string_view name);
 
 }  // namespace dsearch

@@ -14,15 +14,16 @@ namespace dsearch::schema {
 // kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
 // data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
 // hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
-// key, not the id
-inline constexpr int kSchemaVersion = 8;
+// key, not the id; 9: the id's key in kSlotOrigin with short keys of root and file (origin.h)
+inline constexpr int kSchemaVersion = 9;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
 // Titles have no terms of their own: a title: query is a phrase that must lie within the title
 // part of kSlotTokens. Title terms were 29% of the postings of fi-news's headlines. Ids have no
-// terms either: only re-runs look articles up by id, and they read kSlotId's stream of id keys; a
-// unique term per article was a new entry in Xapian's map of pending postings and in the B-tree.
+// terms either: only re-runs look articles up by id, and they read kSlotOrigin's stream of id
+// keys; a unique term per article was a new entry in Xapian's map of pending postings and in the
+// B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
 inline constexpr std::string_view kPerson = "XP";         // normalized person name (see entity_key)
@@ -32,17 +33,14 @@ inline constexpr std::string_view kLang = "L";            // ISO 639-1 language 
 
 // Value slots.
 enum Slot : unsigned {
-  kSlotDate = 0,          // "YYYYMMDD", empty when unknown; sortable and range-filterable
-  kSlotOrigin = 1,        // content hash, root key and file, for re-runs (origin.h)
+  kSlotDate = 0,          // date_value(), empty when unknown; sortable and range-filterable
+  kSlotOrigin = 1,        // id key, content hash, root and file keys, for re-runs (origin.h)
   kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
   kSlotPeople = 3,        // packed list of person display names, for facets
   kSlotOrgs = 4,          // packed list of organization display names, for facets
   kSlotSource = 5,        // source display name, for facets
   kSlotMentioned = 6,     // packed list of every mentioned country code
-  // The article id's key (hash.h), which re-runs load with the origins without reading records.
-  // The id itself is in the record: stored twice, fi-news's 16- to 32-digit ids took 11 MB here.
-  kSlotId = 7,
-  // 8 and 9 held the file and the root key before schema 6
+  // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
   // The article record (record_codec.h). Not the document data: Glass deflates every data tag,
   // and a record packed with zstd does not shrink again; values are stored as they are. Moving
@@ -76,6 +74,14 @@ std::string term(std::string_view prefix, std::string_view value);
 // Lowercases and squeezes a person, organization or source name to its filter key:
 // "Kim Jong-un" and "KIM JONG UN" both give "kim jong un".
 std::string entity_key(std::string_view name);
+
+// kSlotDate's value for a day: year << 9 | month << 5 | day in 3 bytes, most significant first, so
+// that byte order is date order ("YYYYMMDD" took 8 bytes, 1.7 MB of fi-news's index). Day 31 of
+// any month is past its every day: date filters end a month with it. "" for a year past 9999, a
+// month past 12 or a day past 31, or 0 for any of them.
+std::string date_value(int year, int month, int day);
+// "YYYY-MM-DD" as date_value(), or "" when it is not a date of that form.
+std::string date_value(std::string_view iso);
 
 // Packs a list of strings into one value (for multi-valued facets) and back.
 std::string pack_list(const std::vector<std::string>& items);

@@ -22,7 +22,8 @@ struct IndexedDocument {
 };
 
 // The document to store for `a`: free-text terms, filter terms, value slots and its record.
-// `origin` (encode_origin(), origin.h) says where it came from and what it held, for reindexing.
+// `origin` (encode_origin(), origin.h) holds its id key and says where it came from and what it
+// held, for reindexing.
 IndexedDocument make_document(const Article& a, const std::string& origin);
 
 }  // namespace dsearch
