@@ -121,7 +121,7 @@ class Run {
   // The ids first met in this run, to catch duplicates: as 128-bit hashes, 16 bytes an id rather
   // than its string (a first build of 1M articles kept about 100 MB of them).
   std::unordered_set<IdKey, IdKeyHash> new_ids_;
-  std::set<std::uint32_t> roots_to_prune_;        // keys of directories walked, each the key of one root
+  std::set<std::uint32_t> roots_to_prune_;        // short keys of directories walked, but shared ones
   std::unordered_set<std::uint64_t> incomplete_;  // Place::packed() of files read partly or not at all
   std::set<std::string> langs_;
   std::mutex stats_mu_;                           // stats_ and langs_ while shards are written

@@ -32,26 +32,24 @@ inline bool get_varint(std::string_view& in, std::uint64_t& v) {
   return false;
 }
 
-inline void put_u32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+// Fixed-width numbers, most significant byte first, so that byte order is number order.
+template <class T>
+void put_fixed(std::string& out, T v) {
+  for (int shift = 8 * (static_cast<int>(sizeof(T)) - 1); shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xFF));
 }
 
-// The number in the first 4 bytes of `in`, which must hold them.
-inline std::uint32_t get_u32(std::string_view in) {
-  std::uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(in[i]);
+// The number in the first sizeof(T) bytes of `in`, which must hold them.
+template <class T>
+T get_fixed(std::string_view in) {
+  T v = 0;
+  for (std::size_t i = 0; i < sizeof(T); ++i) v = static_cast<T>(v << 8) | static_cast<unsigned char>(in[i]);
   return v;
 }
 
-inline void put_u64(std::string& out, std::uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
-// The number in the first 8 bytes of `in`, which must hold them.
-inline std::uint64_t get_u64(std::string_view in) {
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
+inline void put_u32(std::string& out, std::uint32_t v) { put_fixed(out, v); }
+inline void put_u64(std::string& out, std::uint64_t v) { put_fixed(out, v); }
+inline std::uint32_t get_u32(std::string_view in) { return get_fixed<std::uint32_t>(in); }
+inline std::uint64_t get_u64(std::string_view in) { return get_fixed<std::uint64_t>(in); }
 
 }  // namespace dsearch
