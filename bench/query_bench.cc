@@ -14,7 +14,7 @@
 //         per hit when snippets are on. Timed directly rather than as "search with snippets minus
 //         search without": the difference of two noisy timings was often negative on short bodies.
 //   core  parse_query + Xapian::Enquire with the settings search.cc uses, the hits' id keys (in
-//         hex) from the id value slot, no document data: the matching cost alone, as the
+//         hex) from the origin value slot, no document data: the matching cost alone, as the
 //         plain-Xapian peer measures it.
 // Extra classes, for dsearch only (peers have no facets or country filters):
 //   Country+MedTerm, Country+HighTerm  the term queries filtered to one of the index's five most

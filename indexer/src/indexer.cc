@@ -34,16 +34,16 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-struct Job {
-  RawArticle raw;
-  std::uint32_t root = 0, file = 0;  // short keys (origin.h)
-  bool update = false;
-};
-
 // Where a file's articles say they came from: short keys of its root and of its path under it.
 struct Place {
   std::uint32_t root = 0, file = 0;
   std::uint64_t packed() const { return std::uint64_t{root} << 32 | file; }
+};
+
+struct Job {
+  RawArticle raw;
+  Place place;
+  bool update = false;
 };
 
 struct Result {
@@ -195,7 +195,7 @@ void Run::emit(const InputFile& file, Place place, RawArticle&& raw) {
       return;
     }
   }
-  Job job{std::move(raw), place.root, place.file, known};
+  Job job{std::move(raw), place, known};
   if (!jobs_.push(std::move(job))) throw StopReading{};
 }
 
@@ -223,7 +223,7 @@ void Run::analyse_all(Shard* shard) {
     Result r;
     try {
       Article a = analyse(job->raw);
-      Origin origin{id_key(a.id), hex_number(job->raw.hash), job->root, job->file};
+      Origin origin{id_key(a.id), hex_number(job->raw.hash), job->place.root, job->place.file};
       r = Result{make_document(a, encode_origin(origin)), a.id, a.lang, job->raw.origin, job->update};
     } catch (const std::exception& e) {
       error({job->raw.origin, e.what()});

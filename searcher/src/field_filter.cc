@@ -47,19 +47,10 @@ std::string lang_code(std::string_view value) {
 
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the first (or last) day it covers, as schema::date_value().
 std::optional<std::string> date_bound(std::string_view d, bool last) {
-  auto number = [&](std::size_t pos, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (i >= d.size() || d[i] < '0' || d[i] > '9') return -1;
-      v = v * 10 + (d[i] - '0');
-    }
-    return v;
-  };
-  int year = number(0, 4), month = last ? 12 : 1, day = last ? 31 : 1;  // day 31 is past every day
-  if (d.size() >= 7) month = d[4] == '-' ? number(5, 2) : -1;
-  if (d.size() == 10) day = d[7] == '-' ? number(8, 2) : -1;
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return std::nullopt;
-  std::string value = schema::date_value(year, month, day);
+  std::string iso(d);
+  if (d.size() == 4) iso += last ? "-12-31" : "-01-01";
+  else if (d.size() == 7) iso += last ? "-31" : "-01";  // day 31 is past every day of a month
+  std::string value = schema::date_value(iso);
   if (value.empty()) return std::nullopt;
   return value;
 }

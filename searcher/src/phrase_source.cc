@@ -33,7 +33,7 @@ PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) cons
 }
 
 const PhrasePattern::Hashes& PhrasePattern::hashes(const TokenSequence& seq) const {
-  auto [it, fresh] = by_seed_.try_emplace(seq.seed() | seq.width() << 8);
+  auto [it, fresh] = by_seed_width_.try_emplace(seq.seed() | seq.width() << 8);
   if (fresh)
     for (const auto& alternatives : term_hashes_) {
       auto& hs = it->second.emplace_back();

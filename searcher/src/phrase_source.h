@@ -53,7 +53,7 @@ class PhrasePattern {
   std::vector<std::string> alternatives_;
   bool title_only_;
   std::vector<bool> indexed_;
-  mutable std::map<unsigned, Hashes> by_seed_;  // by seed | width << 8
+  mutable std::map<unsigned, Hashes> by_seed_width_;  // by seed | width << 8
 };
 
 // Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
