@@ -210,7 +210,7 @@ class Core {
     ids.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       dsearch::IdKey key = dsearch::decode_origin(it.get_document().get_value(dsearch::schema::kSlotOrigin)).id;
-      ids.push_back(dsearch::hex_digits(key.high) + dsearch::hex_digits(key.low));
+      ids.push_back(dsearch::hex_digits(key.value));
     }
     return static_cast<long>(mset.get_matches_estimated());
   }

@@ -132,7 +132,7 @@ inline int tokens(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   dsearch::TokenSequence stored(bytes);
   if (stored.title_size() > stored.size() ||
-      (!stored.empty() && 3 + (stored.width() * stored.size() + 7) / 8 != size))
+      (!stored.empty() && dsearch::kTokenHeaderBytes + (stored.width() * stored.size() + 7) / 8 != size))
     std::abort();
   static const dsearch::PhrasePattern any({{"the", "a"}, {"envoy"}}, false), title({{"the"}, {"envoy"}}, true);
   any.matches(stored);

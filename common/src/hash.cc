@@ -21,10 +21,7 @@ std::uint64_t hex_number(std::string_view hex) {
   return hex.size() == 16 && ec == std::errc() && end == hex.data() + hex.size() ? n : 0;
 }
 
-IdKey id_key(std::string_view id) {
-  XXH128_hash_t h = XXH3_128bits(id.data(), id.size());
-  return {h.low64, h.high64};
-}
+IdKey id_key(std::string_view id) { return {XXH3_64bits(id.data(), id.size())}; }
 
 std::uint32_t short_key(std::string_view name) { return static_cast<std::uint32_t>(XXH3_64bits(name.data(), name.size())); }
 

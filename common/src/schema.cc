@@ -5,6 +5,7 @@
 #include "dsearch/analyzer.h"
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
+#include "dsearch/varint.h"
 
 namespace dsearch::schema {
 
@@ -37,6 +38,12 @@ std::string entity_key(std::string_view name) {
     key.append(tok.term);
   });
   return key;
+}
+
+std::string source_value(std::string_view source_term) {
+  std::string out;
+  put_u32(out, short_key(source_term));
+  return out;
 }
 
 std::string date_value(int year, int month, int day) {

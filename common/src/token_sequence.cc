@@ -10,16 +10,14 @@
 namespace dsearch {
 namespace {
 
-// Seeds tried at each width below kMaxWidth before the next width, and at kMaxWidth before
-// settling for the seed under which the fewest words share a hash. A document of a few hundred
-// distinct words gets a seed without any at 16 bits within a try or two; one of a thousand or more
-// hardly ever does, so past kManyWords the first seed does.
-constexpr int kTriesPerWidth = 16;
-constexpr int kSeedTries = 64;
+// Every seed is tried at each width below kMaxWidth before the next width, and at kMaxWidth
+// before settling for the seed under which the fewest words share a hash. A document of a few
+// hundred distinct words gets a seed without any at 16 bits within a try or two; one of a thousand
+// or more hardly ever does, so past kManyWords the first seed does.
 constexpr std::size_t kManyWords = 2000;
 
 // A seed gives n words distinct hashes among 2^w with a probability of about exp(-n^2 / 2^(w+1)):
-// starting where that is about e^-2 finds one within kTriesPerWidth tries nine times in ten, and
+// starting where that is about e^-2 finds one within kSeeds tries nine times in ten, and
 // the next width almost always does.
 unsigned first_width(std::size_t distinct) {
   double wanted = static_cast<double>(distinct) * static_cast<double>(distinct) / 4;
@@ -55,12 +53,12 @@ Choice choose(std::vector<std::uint64_t> words) {
   if (words.size() > kManyWords) return {};
   thread_local std::vector<std::uint64_t> seen(65536 / 64);  // one per thread, not per document
   for (unsigned w = first_width(words.size()); w < kMaxWidth; ++w)
-    for (int s = 0; s < kTriesPerWidth; ++s)
+    for (unsigned s = 0; s < kSeeds; ++s)
       if (shared_hashes(words, static_cast<std::uint8_t>(s), w, seen.data()) == 0)
         return {static_cast<std::uint8_t>(s), w};
   Choice best;
   std::size_t fewest = words.size() + 1;
-  for (int s = 0; s < kSeedTries && fewest > 0; ++s) {
+  for (unsigned s = 0; s < kSeeds && fewest > 0; ++s) {
     std::size_t shared = shared_hashes(words, static_cast<std::uint8_t>(s), kMaxWidth, seen.data());
     if (shared < fewest) {
       fewest = shared;
@@ -139,10 +137,8 @@ TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed, unsigned width)
 std::string TokenSequenceWriter::value() const {
   Choice c = choose(words_);
   std::string out;
-  out.reserve(3 + (c.width * (words_.size() + 1) + 7) / 8);
-  out.push_back(static_cast<char>(kTokenSequenceVersion));
-  out.push_back(static_cast<char>(c.seed));
-  out.push_back(static_cast<char>(c.width));
+  out.reserve(kTokenHeaderBytes + (c.width * (words_.size() + 1) + 7) / 8);
+  out.push_back(static_cast<char>((c.width - kMinWidth) << 4 | c.seed));
   BitWriter bits(out, c.width);
   for (std::size_t i = 0; i <= words_.size(); ++i) {
     if (i == title_size_) bits.put(kSeparator);
@@ -157,11 +153,12 @@ void TokenSequence::assign(std::string_view value) {
   title_size_ = 0;
   seed_ = 0;
   width_ = kMaxWidth;
-  if (value.size() < 3 || static_cast<unsigned char>(value[0]) != kTokenSequenceVersion) return;
-  unsigned width = static_cast<unsigned char>(value[2]);
-  if (width < kMinWidth || width > kMaxWidth) return;
-  auto seed = static_cast<std::uint8_t>(value[1]);
-  value.remove_prefix(3);
+  if (value.size() < kTokenHeaderBytes + 1) return;
+  auto header = static_cast<unsigned char>(value[0]);
+  unsigned width = kMinWidth + (header >> 4);
+  if (width > kMaxWidth) return;
+  auto seed = static_cast<std::uint8_t>(header & 0xF);
+  value.remove_prefix(kTokenHeaderBytes);
   std::size_t n = value.size() * 8 / width;
   if (value.size() * 8 - n * width >= 8) return;  // a spare byte: no writer's value
   seed_ = seed;

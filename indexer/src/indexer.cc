@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "dsearch/article.h"
 #include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
 #include "dsearch/hash.h"
@@ -95,6 +96,7 @@ class Run {
   void write_shard(Shard& shard, Result&& r);
   void commit_shard(Shard& shard);
   void open_packer();
+  bool same_article(Xapian::docid did, const std::string& id);
   void write_all();
   void open_shards(unsigned n);
   void wait_for_shards(const std::atomic<unsigned>& running);
@@ -134,6 +136,7 @@ class Run {
   // Spelling frequencies of the batch, summed here and added to the index's at commit.
   std::unordered_map<std::string, Xapian::termcount> spelling_;
   RecordPacker packer_;  // a re-run packs with one of the index's dictionaries
+  RecordUnpacker unpacker_;
 
   WorkQueue<Job> jobs_{256};
   WorkQueue<Result> results_{256};
@@ -301,12 +304,26 @@ void Run::open_packer() {
   if (!dict.empty()) packer_ = RecordPacker(dict);
 }
 
+// Whether the indexed document `did` is the article `id`, which has its id's key: two ids of one
+// key (hash.h) are told apart by the id in the record, read only for an article that changed.
+bool Run::same_article(Xapian::docid did, const std::string& id) {
+  try {
+    return deserialize(unpacker_.unpack(stored_record(db_.get_document(did)), db_)).id == id;
+  } catch (const std::runtime_error&) {
+    return true;  // a damaged record: the new copy replaces it
+  }
+}
+
 void Run::write_all() {
   bool packer_open = false;
   while (auto r = results_.pop()) {
     // Only a run that writes needs it: a re-run with nothing changed neither loads a dictionary
     // nor trains and stores one.
     if (!std::exchange(packer_open, true)) open_packer();
+    if (r->update && !same_article(state_.at(r->id).docid, r->id)) {
+      error({r->origin, "article id '" + r->id + "' has the key of another indexed article; not indexed"});
+      continue;
+    }
     try {
       if (packer_.ready()) store_record(r->doc.doc, packer_.pack(stored_record(r->doc.doc)));
       // A batch is one transaction: Xapian's own flush (every 10,000 documents) would otherwise

@@ -143,7 +143,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   std::vector<std::unique_ptr<ListCountSpy>> spies;
   if (request.facets)
     for (const auto& spec : facet_specs()) {
-      spies.push_back(std::make_unique<ListCountSpy>(db_, spec.slot));
+      spies.push_back(std::make_unique<ListCountSpy>(db_, spec.slot, spec.list));
       enquire.add_matchspy(spies.back().get());
     }
   Xapian::doccount doccount = db_.get_doccount();
@@ -183,8 +183,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     }
     result.hits.push_back(std::move(hit));
   }
+  SourceNames sources(db_, unpacker_);
   for (std::size_t i = 0; i < spies.size(); ++i)
-    result.facets.push_back(make_facet(facet_specs()[i], *spies[i], request.facet_values));
+    result.facets.push_back(make_facet(facet_specs()[i], *spies[i], request.facet_values, sources));
   result.suggestion = suggest(request.query, parsed.words, mset);
   return result;
 }

@@ -9,7 +9,10 @@
 
 #include "cli_runner.h"
 #include "records.h"
+#include "dsearch/deleted_docs.h"
 #include "dsearch/hash.h"
+#include "dsearch/origin.h"
+#include "dsearch/schema.h"
 #include "dsearch/spelling.h"
 #include "spelling_words.h"
 
@@ -275,6 +278,48 @@ TEST_F(Reindex, RootsOfOneShortKeyRemoveNothingOfEachOther) {
   EXPECT_EQ(index_json(db_, b), counts(1, 0, 0, 0, 0, 3));
   EXPECT_EQ(index_json(db_, a), counts(0, 0, 0, 2, 0, 3)) << "b.txt looked gone from " << a;
   EXPECT_EQ(index_json(db_, b), counts(0, 0, 0, 1, 0, 3));
+}
+
+// Gives the indexed article `id` the key of `other`'s id, as if the two ids collided: the index
+// has no termlists, so the document is copied under the new key (its terms found in the posting
+// lists) and the original listed as deleted, as dindex replaces articles.
+void give_key_of(const std::string& db, const std::string& id, const std::string& other) {
+  Xapian::WritableDatabase w(db, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
+  Xapian::docid did = 0;
+  Origin origin;
+  for (auto it = w.valuestream_begin(schema::kSlotOrigin); it != w.valuestream_end(schema::kSlotOrigin); ++it)
+    if (decode_origin(*it).id == id_key(id)) std::tie(did, origin) = std::pair(it.get_docid(), decode_origin(*it));
+  ASSERT_NE(did, 0u) << id;
+  Xapian::Document old = w.get_document(did), copy;
+  for (auto t = w.allterms_begin(); t != w.allterms_end(); ++t) {
+    auto p = w.postlist_begin(*t);
+    p.skip_to(did);
+    if (p != w.postlist_end(*t) && *p == did) copy.add_term(*t, p.get_wdf());
+  }
+  for (Xapian::valueno slot = 0; slot <= schema::kSlotRecord; ++slot) copy.add_value(slot, old.get_value(slot));
+  origin.id = id_key(other);
+  copy.add_value(schema::kSlotOrigin, encode_origin(origin));
+  w.add_document(copy);
+  DeletedDocs deleted = DeletedDocs::load(w);
+  deleted.add(did);
+  deleted.store(w);
+  w.commit();
+}
+
+// Ids are known by 64-bit keys (hash.h). A new article whose key an indexed article has must not
+// replace it; the Xinhua article's own file is put away, so that only the newcomer claims the key.
+TEST_F(Reindex, ANewArticleWithTheKeyOfAnotherReplacesNothing) {
+  index_json(db_, docs_);
+  give_key_of(db_, "000_b45b558db81f4ae8.txt", "new.txt");
+  fs::rename(docs_ + "/000_b45b558db81f4ae8.txt", tmp_ / "xinhua.txt");
+  std::ofstream(docs_ + "/new.txt") << "Xinhua envoy\n\nMONGOLIA -- A special envoy from Ulaanbaatar visited Tokyo.\n";
+  Output o = run(dindex("--json --db " + db_ + " " + docs_));
+  EXPECT_EQ(o.exit, 1) << o.err;
+  EXPECT_EQ(nlohmann::json::parse(o.out), counts(0, 0, 0, 1, 1, 2, 0, 1));
+  EXPECT_NE(o.err.find("new.txt"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("has the key of another indexed article"), std::string::npos) << o.err;
+  EXPECT_EQ(matches(db_, "Unification Ministry").second, 1) << "the Xinhua article was replaced";
+  EXPECT_EQ(matches(db_, "Ulaanbaatar").second, 0);
 }
 
 TEST_F(Reindex, MissingPathRemovesNothing) {

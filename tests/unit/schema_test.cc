@@ -51,7 +51,9 @@ TEST(Schema, DateValuesSortAsTheirDates) {
     EXPECT_LT(previous, v) << d;
     previous = v;
   }
-  if (!test::corpora_dir().empty()) EXPECT_GT(dates.size(), 1000u);
+  if (!test::corpora_dir().empty()) {
+    EXPECT_GT(dates.size(), 1000u);
+  }
   for (const char* bad : {"", "2014", "2014-11", "20141117", "2014-13-01", "2014-00-10", "2014-11-32", "2014-11-00",
                           "0000-01-01", "2014/11/17", "2014-11-17T10:00", "yesterday!"})
     EXPECT_EQ(schema::date_value(bad), "") << bad;

@@ -44,7 +44,7 @@ TEST(TokenSequence, HoldsOneHashPerWordTitleFirst) {
   ASSERT_EQ(seq.size(), title.size() + 1 + body.size());
   // `width` bits a word after the version, the seed and the width; an article of a few hundred
   // distinct words needs far fewer than 16.
-  EXPECT_EQ(value.size(), 3 + (seq.width() * seq.size() + 7) / 8);
+  EXPECT_EQ(value.size(), kTokenHeaderBytes + (seq.width() * seq.size() + 7) / 8);
   EXPECT_LT(seq.width(), kMaxWidth);
   EXPECT_EQ(seq.title_size(), title.size());
   auto hash = [&](const Token& t) { return token_hash(term_hash(t.term), seq.seed(), seq.width()); };
@@ -98,7 +98,7 @@ double bits_per_word(const std::string& file, const char* lang, std::size_t limi
     add_text_terms(doc, a, title, body);
     std::string value = doc.get_value(schema::kSlotTokens);
     TokenSequence seq(value);
-    EXPECT_EQ(value.size(), 3 + (seq.width() * seq.size() + 7) / 8) << j["id"];
+    EXPECT_EQ(value.size(), kTokenHeaderBytes + (seq.width() * seq.size() + 7) / 8) << j["id"];
     bits += seq.width() * seq.size();
     words += seq.size();
   }, limit);
@@ -178,7 +178,7 @@ TEST(TokenSequence, NoTermHashesToTheSeparator) {
   for (unsigned width : {kMinWidth, 12u, kMaxWidth}) {
     std::size_t moved = 0;
     for (std::uint64_t h = 0; h < 300000; ++h)
-      for (std::uint8_t seed : {0, 1, 63}) {
+      for (std::uint8_t seed : {0u, 1u, kSeeds - 1}) {
         TokenHash t = token_hash(h * 0x9E3779B97F4A7C15ULL, seed, width);
         EXPECT_NE(t, kSeparator);
         EXPECT_LT(t, 1u << width);
@@ -194,32 +194,29 @@ TEST(TokenSequence, AnyBytesReadSafely) {
     std::size_t size, title_size;
   } cases[] = {
       {"", 0, 0},
-      {std::string("\x02", 1), 0, 0},                              // no seed
-      {std::string("\x02\x07", 2), 0, 0},                          // no width
-      {std::string("\x02\x07\x10", 3), 0, 0},                      // no words
-      {std::string("\x03\x07\x10\x05\x00", 5), 0, 0},              // a later version: not ours to read
-      {std::string("\x01\x07\x05\x00", 4), 0, 0},                  // version 1, before widths
-      {std::string("\x02\x07\x07\x05", 4), 0, 0},                  // narrower than any writer's
-      {std::string("\x02\x07\x11\x05\x00\x00", 6), 0, 0},          // wider than a TokenHash
-      {std::string("\x02\x07\x10\x05\x00\x07", 6), 0, 0},          // a spare byte
-      {std::string("\x02\x07\x10\x05\x00\x07\x00", 7), 2, 2},      // no separator: all title
-      {std::string("\x02\x07\x10\x00\x00\x07\x00", 7), 2, 0},      // no title
-      {std::string("\x02\xff\x10\x05\x00\x00\x00\x00\x00", 9), 3, 1},  // two separators: the first counts
-      {std::string("\x02\x07\x09\x05\x00", 5), 1, 1},              // 9 bits and 7 unused
+      {std::string("\x87", 1), 0, 0},                          // no words
+      {std::string("\x97\x05\x00", 3), 0, 0},                  // wider than a TokenHash
+      {std::string("\xf7\x05\x00\x00", 4), 0, 0},              // far wider
+      {std::string("\x87\x05\x00\x07", 4), 0, 0},              // a spare byte
+      {std::string("\x87\x05\x00\x07\x00", 5), 2, 2},          // no separator: all title
+      {std::string("\x87\x00\x00\x07\x00", 5), 2, 0},          // no title
+      {std::string("\x8f\x05\x00\x00\x00\x00\x00", 7), 3, 1},  // two separators: the first counts
+      {std::string("\x17\x05\x00", 3), 1, 1},                  // 9 bits and 7 unused
+      {std::string("\x07\x05", 2), 1, 1},                      // the narrowest
   };
   for (const auto& c : cases) {
     TokenSequence seq(c.value);
     EXPECT_EQ(seq.size(), c.size) << testing::PrintToString(c.value);
     EXPECT_EQ(seq.title_size(), c.title_size) << testing::PrintToString(c.value);
   }
-  std::string wide("\x02\x09\x10\x34\x12\xff\xfe", 7);
+  std::string wide("\x89\x34\x12\xff\xfe", 5);
   TokenSequence seq(wide);
   ASSERT_EQ(seq.size(), 2u);
   EXPECT_EQ(seq.seed(), 9);
   EXPECT_EQ(seq.width(), 16u);
   EXPECT_EQ(seq[0], 0x1234);  // little-endian
   EXPECT_EQ(seq[1], 0xfeff);
-  std::string narrow("\x02\x01\x0c\x23\x01\x00\xbc\x0a", 8);  // 0x123, 0, 0xabc: 36 bits
+  std::string narrow("\x41\x23\x01\x00\xbc\x0a", 6);  // seed 1, 12 bits: 0x123, 0, 0xabc
   TokenSequence twelve(narrow);
   ASSERT_EQ(twelve.size(), 3u);
   EXPECT_EQ(twelve.width(), 12u);

@@ -1,4 +1,4 @@
-// Where an article came from and what it held, for re-runs, in one value of 32 bytes
+// Where an article came from and what it held, for re-runs, in one value of 24 bytes
 // (schema::kSlotOrigin): its id's key, its content hash, and short keys of the root it was indexed
 // under and of its file relative to that root. Re-runs read nothing else. The id's key was a value
 // of its own, and the root key and file name took 8 bytes and the name: 48 bytes an article in all.
@@ -20,7 +20,7 @@ struct Origin {
   bool operator==(const Origin&) const = default;
 };
 
-inline constexpr std::size_t kOriginBytes = 32;
+inline constexpr std::size_t kOriginBytes = 24;
 
 std::string encode_origin(const Origin& o);
 

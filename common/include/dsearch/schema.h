@@ -14,8 +14,9 @@ namespace dsearch::schema {
 // kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
 // data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
 // hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
-// key, not the id; 9: the id's key in kSlotOrigin with short keys of root and file (origin.h)
-inline constexpr int kSchemaVersion = 9;
+// key, not the id; 9: the id's key in kSlotOrigin with short keys of root and file (origin.h);
+// 10: 8-byte id keys, a one-byte TokenSequence header, kSlotSource a key (source_value)
+inline constexpr int kSchemaVersion = 10;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -38,7 +39,7 @@ enum Slot : unsigned {
   kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
   kSlotPeople = 3,        // packed list of person display names, for facets
   kSlotOrgs = 4,          // packed list of organization display names, for facets
-  kSlotSource = 5,        // source display name, for facets
+  kSlotSource = 5,        // source_value() of the source's term, for facets
   kSlotMentioned = 6,     // packed list of every mentioned country code
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
@@ -82,6 +83,11 @@ std::string entity_key(std::string_view name);
 std::string date_value(int year, int month, int day);
 // "YYYY-MM-DD" as date_value(), or "" when it is not a date of that form.
 std::string date_value(std::string_view iso);
+
+// kSlotSource's value: short_key() of the article's kSource term, 4 bytes. Its name is in the
+// records: a facet finds the term of a key among the few source terms, and the name in the record
+// of an article that term finds (the names took 9 bytes an article, 3.1 MB of fi-news's index).
+std::string source_value(std::string_view source_term);
 
 // Packs a list of strings into one value (for multi-valued facets) and back.
 std::string pack_list(const std::vector<std::string>& items);
