@@ -209,7 +209,7 @@ class Core {
                                                                    static_cast<Xapian::doccount>(deleted_.size())));
     ids.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      dsearch::IdKey key = dsearch::decode_origin(it.get_document().get_value(dsearch::schema::kSlotOrigin)).id;
+      dsearch::IdKey key = dsearch::stored_origin(it.get_document().get_value(dsearch::schema::kSlotRecord)).id;
       ids.push_back(dsearch::hex_digits(key.value));
     }
     return static_cast<long>(mset.get_matches_estimated());

@@ -40,6 +40,29 @@ std::string dictionary_key(unsigned id) { return std::string(schema::kMetaDictio
 
 }  // namespace
 
+std::string record_value(const std::string& origin, std::string_view record) {
+  std::string value = origin;
+  value.resize(kOriginBytes);  // a damaged origin reads as no article's
+  value += record;
+  return value;
+}
+
+Origin stored_origin(std::string_view record_value) {
+  return record_value.size() < kOriginBytes ? Origin{} : decode_origin(record_value.substr(0, kOriginBytes));
+}
+
+std::string stored_record(const Xapian::Document& doc) {
+  std::string value = doc.get_value(schema::kSlotRecord);
+  return value.size() < kOriginBytes ? std::string() : value.substr(kOriginBytes);
+}
+
+void store_record(Xapian::Document& doc, std::string_view record) {
+  std::string value = doc.get_value(schema::kSlotRecord);
+  value.resize(kOriginBytes);
+  value += record;
+  doc.add_value(schema::kSlotRecord, value);
+}
+
 std::string train_dictionary(const std::vector<std::string>& samples) {
   if (samples.size() < kMinDictionarySamples) return {};
   std::string joined;

@@ -111,13 +111,12 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
 
   doc.add_value(schema::kSlotDate, schema::date_value(a.date));
-  doc.add_value(schema::kSlotOrigin, origin);
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
   doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
   doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
   doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
   if (!source.empty()) doc.add_value(schema::kSlotSource, schema::source_value(source));
-  store_record(doc, serialize(a));
+  doc.add_value(schema::kSlotRecord, record_value(origin, serialize(a)));
   return out;
 }
 

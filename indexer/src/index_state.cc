@@ -3,15 +3,16 @@
 #include <stdexcept>
 
 #include "dsearch/origin.h"
+#include "dsearch/record_codec.h"
 #include "dsearch/schema.h"
 
 namespace dsearch {
 
 void IndexState::load(const Xapian::Database& db, int shard, const DeletedDocs* deleted) {
   articles_.reserve(articles_.size() + db.get_doccount());
-  for (auto it = db.valuestream_begin(schema::kSlotOrigin); it != db.valuestream_end(schema::kSlotOrigin); ++it) {
+  for (auto it = db.valuestream_begin(schema::kSlotRecord); it != db.valuestream_end(schema::kSlotRecord); ++it) {
     if (deleted && deleted->contains(it.get_docid())) continue;
-    Origin o = decode_origin(*it);
+    Origin o = stored_origin(*it);
     articles_[o.id] = StoredArticle{it.get_docid(), o.hash, o.root, o.file, shard};
   }
 }

@@ -425,9 +425,9 @@ void Run::drop_stale_shard_copies() {
 // the index never holds both copies live.
 void Run::delete_stale_copies(Xapian::WritableDatabase& merged) {
   if (stale_.empty()) return;
-  for (auto it = merged.valuestream_begin(schema::kSlotOrigin); it != merged.valuestream_end(schema::kSlotOrigin);
+  for (auto it = merged.valuestream_begin(schema::kSlotRecord); it != merged.valuestream_end(schema::kSlotRecord);
        ++it) {
-    Origin o = decode_origin(*it);
+    Origin o = stored_origin(*it);
     auto s = stale_.find(o.id);
     if (s != stale_.end() && o.hash == s->second) deleted_.add(it.get_docid());
   }

@@ -45,7 +45,7 @@ void rewrite(const std::string& db_path, const std::vector<Xapian::docid>& docid
     } catch (const std::runtime_error& e) {
       throw std::runtime_error("cannot rewrite the index: document " + std::to_string(did) + ": " + e.what());
     }
-    IndexedDocument doc = make_document(a, old.get_value(schema::kSlotOrigin));
+    IndexedDocument doc = make_document(a, encode_origin(stored_origin(old.get_value(schema::kSlotRecord))));
     shard.add(doc.doc, spelling ? doc.words : no_words);
     ++done;
   }

@@ -13,6 +13,7 @@
 
 #include "cli_runner.h"
 #include "dsearch/deleted_docs.h"
+#include "dsearch/origin.h"
 #include "dsearch/schema.h"
 #include "process.h"
 #include "spelling_words.h"
@@ -25,14 +26,14 @@ std::string reuters() {
   return std::filesystem::exists(f) ? f : std::string();
 }
 
-// The id key (the first 16 bytes of an origin, origin.h) of each article in the index (not of its
-// deleted documents), with its whole origin value: content hash, root and file keys.
+// The id key of each article in the index (not of its deleted documents), with its whole origin:
+// content hash, root and file keys (origin.h).
 std::map<std::string, std::string> contents(const std::string& db_path) {
   Xapian::Database db(db_path);
   DeletedDocs deleted = DeletedDocs::load(db);
   std::map<std::string, std::string> out;
-  for (auto it = db.valuestream_begin(schema::kSlotOrigin); it != db.valuestream_end(schema::kSlotOrigin); ++it)
-    if (!deleted.contains(it.get_docid())) out[(*it).substr(0, 16)] = *it;
+  for (auto it = db.valuestream_begin(schema::kSlotRecord); it != db.valuestream_end(schema::kSlotRecord); ++it)
+    if (!deleted.contains(it.get_docid())) out[(*it).substr(0, 8)] = (*it).substr(0, kOriginBytes);
   return out;
 }
 
@@ -41,9 +42,9 @@ Xapian::doccount check_consistent(const std::string& db_path) {
   Xapian::Database db(db_path);
   DeletedDocs deleted = DeletedDocs::load(db);
   std::set<std::string> ids;
-  for (auto it = db.valuestream_begin(schema::kSlotOrigin); it != db.valuestream_end(schema::kSlotOrigin); ++it) {
+  for (auto it = db.valuestream_begin(schema::kSlotRecord); it != db.valuestream_end(schema::kSlotRecord); ++it) {
     if (deleted.contains(it.get_docid())) continue;
-    EXPECT_TRUE(ids.insert((*it).substr(0, 16)).second) << "article " << it.get_docid() << "'s id present twice";
+    EXPECT_TRUE(ids.insert((*it).substr(0, 8)).second) << "article " << it.get_docid() << "'s id present twice";
   }
   EXPECT_EQ(ids.size(), live_doccount(db));
   Output o = run(dsearch("--json --limit 3 --db " + db_path + " oil"));

@@ -287,8 +287,8 @@ void give_key_of(const std::string& db, const std::string& id, const std::string
   Xapian::WritableDatabase w(db, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
   Xapian::docid did = 0;
   Origin origin;
-  for (auto it = w.valuestream_begin(schema::kSlotOrigin); it != w.valuestream_end(schema::kSlotOrigin); ++it)
-    if (decode_origin(*it).id == id_key(id)) std::tie(did, origin) = std::pair(it.get_docid(), decode_origin(*it));
+  for (auto it = w.valuestream_begin(schema::kSlotRecord); it != w.valuestream_end(schema::kSlotRecord); ++it)
+    if (stored_origin(*it).id == id_key(id)) std::tie(did, origin) = std::pair(it.get_docid(), stored_origin(*it));
   ASSERT_NE(did, 0u) << id;
   Xapian::Document old = w.get_document(did), copy;
   for (auto t = w.allterms_begin(); t != w.allterms_end(); ++t) {
@@ -298,7 +298,7 @@ void give_key_of(const std::string& db, const std::string& id, const std::string
   }
   for (Xapian::valueno slot = 0; slot <= schema::kSlotRecord; ++slot) copy.add_value(slot, old.get_value(slot));
   origin.id = id_key(other);
-  copy.add_value(schema::kSlotOrigin, encode_origin(origin));
+  copy.add_value(schema::kSlotRecord, record_value(encode_origin(origin), stored_record(old)));
   w.add_document(copy);
   DeletedDocs deleted = DeletedDocs::load(w);
   deleted.add(did);

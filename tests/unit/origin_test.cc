@@ -1,6 +1,8 @@
 // Where an article came from, as the index stores it for re-runs (origin.h).
 #include "dsearch/origin.h"
 
+#include <xapian.h>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +10,8 @@
 #include <set>
 #include <string>
 
+#include "dsearch/record_codec.h"
+#include "dsearch/schema.h"
 #include "test_data.h"
 
 namespace dsearch {
@@ -40,6 +44,26 @@ TEST(Origin, ADamagedValueMatchesNoArticle) {
     EXPECT_EQ(decode_origin(bad), Origin{}) << testing::PrintToString(bad);
   EXPECT_NE(id_key(test::kDw), IdKey{});
   EXPECT_NE(id_key(""), IdKey{});
+}
+
+// The origin leads the record's value (record_codec.h): re-runs read it without the record, and a
+// record stored again keeps it.
+TEST(Origin, LeadsTheRecordValueAndOutlivesARepack) {
+  Origin o{id_key(test::kDw), hex_number(content_hash(test::seed(test::kDw))), 7, short_key(test::kDw)};
+  std::string record = test::seed(test::kDw);
+  Xapian::Document doc;
+  doc.add_value(schema::kSlotRecord, record_value(encode_origin(o), record));
+  EXPECT_EQ(stored_origin(doc.get_value(schema::kSlotRecord)), o);
+  EXPECT_EQ(stored_record(doc), record);
+  store_record(doc, "packed");
+  EXPECT_EQ(stored_origin(doc.get_value(schema::kSlotRecord)), o);
+  EXPECT_EQ(stored_record(doc), "packed");
+  for (std::string bad : {std::string(), encode_origin(o).substr(0, kOriginBytes - 1)}) {
+    Xapian::Document damaged;
+    damaged.add_value(schema::kSlotRecord, bad);
+    EXPECT_EQ(stored_origin(bad), Origin{});
+    EXPECT_EQ(stored_record(damaged), "");
+  }
 }
 
 // The id key that stands for an article's id in the index (hash.h): 8 bytes for ids of any

@@ -11,19 +11,20 @@ namespace dsearch::schema {
 
 // 2: word order in kSlotTokens, no positions; 3: the article record in kSlotRecord, not the data;
 // 4: stopwords not indexed as terms (analyzer.h); 5: no termlist table, deletions listed in
-// kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in kSlotOrigin; 7: spelling
+// kMetaDeleted (deleted_docs.h); 6: no title terms, hash, root and file in slot 1; 7: spelling
 // data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
 // hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
-// key, not the id; 9: the id's key in kSlotOrigin with short keys of root and file (origin.h);
-// 10: 8-byte id keys, a one-byte TokenSequence header, kSlotSource a key (source_value)
+// key, not the id; 9: the id's key in slot 1 with short keys of root and file (origin.h);
+// 10: 8-byte id keys, a one-byte TokenSequence header, kSlotSource a key (source_value), the
+// origin at the start of kSlotRecord
 inline constexpr int kSchemaVersion = 10;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
 // Titles have no terms of their own: a title: query is a phrase that must lie within the title
 // part of kSlotTokens. Title terms were 29% of the postings of fi-news's headlines. Ids have no
-// terms either: only re-runs look articles up by id, and they read kSlotOrigin's stream of id
-// keys; a unique term per article was a new entry in Xapian's map of pending postings and in the
+// terms either: only re-runs look articles up by id, and they read the id keys of kSlotRecord's
+// stream; a unique term per article was a new entry in Xapian's map of pending postings and in the
 // B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
@@ -35,7 +36,7 @@ inline constexpr std::string_view kLang = "L";            // ISO 639-1 language 
 // Value slots.
 enum Slot : unsigned {
   kSlotDate = 0,          // date_value(), empty when unknown; sortable and range-filterable
-  kSlotOrigin = 1,        // id key, content hash, root and file keys, for re-runs (origin.h)
+  // 1 held the origin (origin.h), in kSlotRecord since schema 10
   kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
   kSlotPeople = 3,        // packed list of person display names, for facets
   kSlotOrgs = 4,          // packed list of organization display names, for facets
@@ -43,9 +44,9 @@ enum Slot : unsigned {
   kSlotMentioned = 6,     // packed list of every mentioned country code
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
-  // The article record (record_codec.h). Not the document data: Glass deflates every data tag,
-  // and a record packed with zstd does not shrink again; values are stored as they are. Moving
-  // the records here cut a first build's CPU time by about a tenth (bench/SPEED.md).
+  // The article's origin and record (record_codec.h). Not the document data: Glass deflates
+  // every data tag, and a record packed with zstd does not shrink again; values are stored as they
+  // are. Moving the records here cut a first build's CPU time by about a tenth (bench/SPEED.md).
   kSlotRecord = 11,
 };
 
