@@ -1,7 +1,8 @@
 // Where an article came from and what it held, for re-runs, in 24 bytes at the start of
-// schema::kSlotRecord's value (record_codec.h): its id's key, its content hash, and short keys of the root it was indexed
-// under and of its file relative to that root. Re-runs read nothing else. The id's key was a value
-// of its own, and the root key and file name took 8 bytes and the name: 48 bytes an article in all.
+// schema::kSlotRecord's value (record_codec.h): its id's key, its content hash, and short keys of
+// the root it was indexed under and of its file relative to that root. Re-runs read nothing else
+// of an article. Until schema 9 the id's key was a value of its own, and the root key and file
+// name took 8 bytes and the name: 48 bytes an article in all.
 #pragma once
 
 #include <cstdint>
