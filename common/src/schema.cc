@@ -1,5 +1,7 @@
 #include "dsearch/schema.h"
 
+#include <xxhash.h>
+
 #include <cstdint>
 
 #include "dsearch/analyzer.h"
@@ -40,9 +42,23 @@ std::string entity_key(std::string_view name) {
   return key;
 }
 
-std::string source_value(std::string_view source_term) {
+std::string name_key(std::string_view name) {
+  std::string key = entity_key(name);
+  if (key.empty()) return {};
   std::string out;
-  put_u32(out, short_key(source_term));
+  put_u64(out, XXH3_64bits(key.data(), key.size()));
+  out.resize(kNameKeyBytes);
+  return out;
+}
+
+std::string name_keys(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    std::string k = name_key(n);
+    bool seen = false;
+    for (std::size_t i = 0; i < out.size() && !seen; i += kNameKeyBytes) seen = out.compare(i, kNameKeyBytes, k) == 0;
+    if (!k.empty() && !seen) out += k;
+  }
   return out;
 }
 

@@ -105,17 +105,16 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
   for (const auto& p : a.people) add_name_terms(doc, schema::kPerson, p);
   for (const auto& o : a.orgs) add_name_terms(doc, schema::kOrg, o);
-  std::string source_key = schema::entity_key(a.source);
-  std::string source = source_key.empty() ? "" : schema::term(schema::kSource, source_key);
-  if (!source.empty()) doc.add_boolean_term(source);
+  if (std::string key = schema::entity_key(a.source); !key.empty())
+    doc.add_boolean_term(schema::term(schema::kSource, key));
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
 
   doc.add_value(schema::kSlotDate, schema::date_value(a.date));
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
   doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
-  doc.add_value(schema::kSlotPeople, schema::pack_list(a.people));
-  doc.add_value(schema::kSlotOrgs, schema::pack_list(a.orgs));
-  if (!source.empty()) doc.add_value(schema::kSlotSource, schema::source_value(source));
+  doc.add_value(schema::kSlotPeople, schema::name_keys(a.people));
+  doc.add_value(schema::kSlotOrgs, schema::name_keys(a.orgs));
+  doc.add_value(schema::kSlotSource, schema::name_keys({a.source}));
   doc.add_value(schema::kSlotRecord, record_value(origin, serialize(a)));
   return out;
 }

@@ -140,10 +140,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (!ranked || request.sort == SearchRequest::Sort::kDate)
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);  // newest first
 
-  std::vector<std::unique_ptr<ListCountSpy>> spies;
+  std::vector<std::unique_ptr<SlotSpy>> spies;
   if (request.facets)
     for (const auto& spec : facet_specs()) {
-      spies.push_back(std::make_unique<ListCountSpy>(db_, spec.slot, spec.list));
+      if (spec.names)
+        spies.push_back(std::make_unique<KeyCountSpy>(db_, spec));
+      else
+        spies.push_back(std::make_unique<CodeCountSpy>(db_, spec));
       enquire.add_matchspy(spies.back().get());
     }
   Xapian::doccount doccount = db_.get_doccount();
@@ -183,9 +186,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     }
     result.hits.push_back(std::move(hit));
   }
-  SourceNames sources(db_, unpacker_);
-  for (std::size_t i = 0; i < spies.size(); ++i)
-    result.facets.push_back(make_facet(facet_specs()[i], *spies[i], request.facet_values, sources));
+  FacetNames names(db_, unpacker_);
+  for (const auto& spy : spies) result.facets.push_back(spy->facet(request.facet_values, names));
   result.suggestion = suggest(request.query, parsed.words, mset);
   return result;
 }

@@ -104,5 +104,25 @@ TEST_F(Corpora, SourceFacetSeparatesPublishers) {
   EXPECT_EQ(bbc["total"], sources["BBC News"]);
 }
 
+// People, organizations and sources are counted by key and named from the records
+// (schema::name_keys): each name shown, given back as a filter, finds the articles counted. A
+// one-word name also finds the articles of longer names holding that word ("Reagan", "Ronald
+// Reagan"), so its filter finds at least as many.
+TEST_F(Corpora, EachNameAFacetShowsFindsItsCountAsAFilter) {
+  auto j = search("--facets --facet-values 5 --limit 0 oil");
+  for (std::string facet : {"person", "org", "source"}) {
+    ASSERT_FALSE(j["facets"][facet].empty()) << facet;
+    for (const auto& v : j["facets"][facet]) {
+      std::string name = v["value"];
+      EXPECT_EQ(v["label"], name);
+      auto filtered = search("--limit 0 --" + facet + " " + shell_quote(name) + " oil");
+      if (name.find(' ') != std::string::npos)
+        EXPECT_EQ(filtered["total"], v["count"]) << facet << " " << name;
+      else
+        EXPECT_GE(filtered["total"], v["count"]) << facet << " " << name;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dsearch::test

@@ -73,7 +73,7 @@ TEST_F(Seeds, FacetsCountEveryMatch) {
   for (const auto& v : j["facets"]["country"]) countries[v["value"]] = v["count"];
   EXPECT_EQ(countries["KP"], 2);
   EXPECT_EQ(countries["RU"], 2);
-  // Sources are keys in the index (schema::source_value); the facet names them from the records.
+  // Sources are keys in the index (schema::name_keys); the facet names them from the records.
   std::map<std::string, int> sources;
   for (const auto& v : j["facets"]["source"]) {
     EXPECT_EQ(v["value"], v["label"]);

@@ -59,6 +59,18 @@ TEST(Schema, DateValuesSortAsTheirDates) {
     EXPECT_EQ(schema::date_value(bad), "") << bad;
 }
 
+// Facet keys of names (people, organizations, sources): one per name however it is written, each
+// once in an article's value, none for a name of no letters.
+TEST(Schema, ANameHasOneKeyHoweverItIsWritten) {
+  std::string keys = schema::name_keys({"Kim Jong Un", "KIM JONG-UN", "Vladimir Putin", "", " - ", "Kim Jong-un"});
+  ASSERT_EQ(keys.size(), 2 * schema::kNameKeyBytes);
+  EXPECT_EQ(keys.substr(0, schema::kNameKeyBytes), schema::name_key("kim jong un"));
+  EXPECT_EQ(keys.substr(schema::kNameKeyBytes), schema::name_key("Vladimir Putin"));
+  EXPECT_NE(schema::name_key("Kim Jong Un"), schema::name_key("Kim Jong Il"));
+  EXPECT_EQ(schema::name_key(" - "), "");
+  EXPECT_EQ(schema::name_keys({}), "");
+}
+
 TEST(Article, SerializeRoundTripsEveryField) {
   Article a;
   a.id = "000_b45b558db81f4ae8.txt";

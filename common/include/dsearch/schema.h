@@ -15,8 +15,8 @@ namespace dsearch::schema {
 // data in kMetaSpelling (spelling.h), not Xapian's spelling table; no id terms; 8: kSlotTokens
 // hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
 // key, not the id; 9: the id's key in slot 1 with short keys of root and file (origin.h);
-// 10: 8-byte id keys, a one-byte TokenSequence header, kSlotSource a key (source_value), the
-// origin at the start of kSlotRecord
+// 10: 8-byte id keys, a one-byte TokenSequence header, the origin at the start of kSlotRecord,
+// people, organizations and sources as name keys (name_keys)
 inline constexpr int kSchemaVersion = 10;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
@@ -38,9 +38,9 @@ enum Slot : unsigned {
   kSlotDate = 0,          // date_value(), empty when unknown; sortable and range-filterable
   // 1 held the origin (origin.h), in kSlotRecord since schema 10
   kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
-  kSlotPeople = 3,        // packed list of person display names, for facets
-  kSlotOrgs = 4,          // packed list of organization display names, for facets
-  kSlotSource = 5,        // source_value() of the source's term, for facets
+  kSlotPeople = 3,        // name_keys() of the people, for facets
+  kSlotOrgs = 4,          // name_keys() of the organizations, for facets
+  kSlotSource = 5,        // name_keys() of the source, for facets
   kSlotMentioned = 6,     // packed list of every mentioned country code
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
@@ -85,10 +85,16 @@ std::string date_value(int year, int month, int day);
 // "YYYY-MM-DD" as date_value(), or "" when it is not a date of that form.
 std::string date_value(std::string_view iso);
 
-// kSlotSource's value: short_key() of the article's kSource term, 4 bytes. Its name is in the
-// records: a facet finds the term of a key among the few source terms, and the name in the record
-// of an article that term finds (the names took 9 bytes an article, 3.1 MB of fi-news's index).
-std::string source_value(std::string_view source_term);
+// The facet values of people, organizations and sources: a key of kNameKeyBytes for each name,
+// the first bytes of XXH3-64 of its entity_key(), so that "Kim Jong-un" and "KIM JONG UN" are one.
+// The names are in the records: a facet counts keys and reads the name of each key it shows from
+// the record of an article that has it. As names these values took 2.5 times the bytes (fi-news's
+// sources alone 3.1 MB). Six bytes: among 100,000 names two share a key about once in 6,000
+// indexes.
+inline constexpr std::size_t kNameKeyBytes = 6;
+std::string name_key(std::string_view name);  // "" for a name whose entity_key() is empty
+// The keys of `names` in order, each once.
+std::string name_keys(const std::vector<std::string>& names);
 
 // Packs a list of strings into one value (for multi-valued facets) and back.
 std::string pack_list(const std::vector<std::string>& items);
