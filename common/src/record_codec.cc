@@ -53,7 +53,8 @@ Origin stored_origin(std::string_view record_value) {
 
 std::string stored_record(const Xapian::Document& doc) {
   std::string value = doc.get_value(schema::kSlotRecord);
-  return value.size() < kOriginBytes ? std::string() : value.substr(kOriginBytes);
+  value.erase(0, std::min(value.size(), kOriginBytes));  // in place, and "" for a damaged value
+  return value;
 }
 
 void store_record(Xapian::Document& doc, std::string_view record) {

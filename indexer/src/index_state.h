@@ -1,8 +1,8 @@
 // What the index already holds, loaded from the origins that lead the record values (origin.h,
-// record_codec.h; no record is unpacked), so that a re-run can skip unchanged articles and find the ones to remove. Compact,
-// because a re-run holds it for every article of the index: ids, files and roots are kept as
-// hashes (as strings an entry took about 280 bytes, 280 MB for an index of 1M articles; now
-// about 70).
+// record_codec.h; no record is unpacked), so that a re-run can skip unchanged articles and find
+// the ones to remove. Compact, because a re-run holds it for every article of the index: ids,
+// files and roots are kept as hashes (as strings an entry took about 280 bytes, 280 MB for an
+// index of 1M articles; now about 70).
 #pragma once
 
 #include <xapian.h>

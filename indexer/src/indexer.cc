@@ -120,8 +120,8 @@ class Run {
   IndexState state_;
   DeletedDocs deleted_;
   bool in_batch_ = false;  // a transaction holds the batch's changes (write_all)
-  // The ids first met in this run, to catch duplicates: as 128-bit hashes, 16 bytes an id rather
-  // than its string (a first build of 1M articles kept about 100 MB of them).
+  // The ids first met in this run, to catch duplicates: as their keys, 8 bytes an id rather than
+  // its string (a first build of 1M articles kept about 100 MB of the strings).
   std::unordered_set<IdKey, IdKeyHash> new_ids_;
   std::set<std::uint32_t> roots_to_prune_;        // short keys of directories walked, but shared ones
   std::unordered_set<std::uint64_t> incomplete_;  // Place::packed() of files read partly or not at all

@@ -13,12 +13,11 @@ namespace {
 // Sorts pointers and ranks only the first n: a facet of names over a whole archive has hundreds of
 // thousands of values.
 template <class Entry, class Before>
-std::vector<const Entry*> first(const std::vector<const Entry*>& all, std::size_t n, Before before) {
-  std::vector<const Entry*> sorted = all;
-  n = std::min(n, sorted.size());
-  std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(n), sorted.end(), before);
-  sorted.resize(n);
-  return sorted;
+std::vector<const Entry*> first(std::vector<const Entry*> all, std::size_t n, Before before) {
+  n = std::min(n, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), before);
+  all.resize(n);
+  return all;
 }
 
 }  // namespace
@@ -88,7 +87,7 @@ Facet CodeCountSpy::facet(std::size_t n, FacetNames&) const {
   all.reserve(counts_.size());
   for (const auto& c : counts_) all.push_back(&c);
   Facet f{spec_.name, {}};
-  for (const Entry* e : first(all, n, [](const Entry* a, const Entry* b) {
+  for (const Entry* e : first(std::move(all), n, [](const Entry* a, const Entry* b) {
          return a->second != b->second ? a->second > b->second : a->first < b->first;
        }))
     f.values.push_back({e->first, Gazetteer::instance().label(e->first), e->second});
@@ -109,7 +108,7 @@ Facet KeyCountSpy::facet(std::size_t n, FacetNames& names) const {
   all.reserve(counts_.size());
   for (const auto& c : counts_) all.push_back(&c);
   Facet f{spec_.name, {}};
-  for (const Entry* e : first(all, n, [](const Entry* a, const Entry* b) {
+  for (const Entry* e : first(std::move(all), n, [](const Entry* a, const Entry* b) {
          return a->second.count != b->second.count ? a->second.count > b->second.count : a->first < b->first;
        })) {
     std::string name = names.name(spec_, e->second.first, e->first);
