@@ -295,10 +295,14 @@ int run_queries(const std::string& db, const std::string& qfile, const std::stri
         dsearch::SearchResult ids_only = searcher.search(request(qs[i], 0));
         auto t1 = Clock::now();
         std::vector<std::vector<dsearch::Fragment>> snippets;
+        std::vector<Xapian::docid> docids;
+        for (const auto& h : ids_only.hits) docids.push_back(h.docid);
+        dsearch::HeldTerms held(core.db(), highlights[i], docids);
         for (const auto& h : ids_only.hits) {
           // As Searcher::search does: how many query terms the body holds, from its word order.
           std::size_t terms = dsearch::terms_in_body(
-              highlights[i], core.db().get_document(h.docid).get_value(dsearch::schema::kSlotTokens));
+              highlights[i], core.db().get_document(h.docid).get_value(dsearch::schema::kSlotTokens),
+              [&](const std::string& t) { return held.holds(h.docid, t); });
           snippets.push_back(dsearch::snippet(h.article.body, core.analyzer_for(h.article.lang), highlights[i], 240, terms));
         }
         auto t2 = Clock::now();

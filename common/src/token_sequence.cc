@@ -5,76 +5,172 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <utility>
+
+#include "dsearch/analyzer.h"
+#include "dsearch/varint.h"
 
 namespace dsearch {
 namespace {
 
-// Every seed is tried at each width below kMaxWidth before the next width, and at kMaxWidth
-// before settling for the seed under which the fewest words share a hash. A document of a few
-// hundred distinct words gets a seed without any at 16 bits within a try or two; one of a thousand
-// or more hardly ever does, so past kManyWords the first seed does.
-constexpr std::size_t kManyWords = 2000;
-
-// A seed gives n words distinct hashes among 2^w with a probability of about exp(-n^2 / 2^(w+1)):
-// starting where that is about e^-2 finds one within kSeeds tries nine times in ten, and
-// the next width almost always does.
-unsigned first_width(std::size_t distinct) {
-  double wanted = static_cast<double>(distinct) * static_cast<double>(distinct) / 4;
-  unsigned w = kMinWidth;
-  while (w < kMaxWidth && static_cast<double>(1u << w) < wanted) ++w;
-  return w;
+std::uint64_t mix64(std::uint64_t x) {  // SplitMix64's finalizer
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
 }
 
-// How many of the distinct `words` share their hash with another under `seed` and `width`. `seen`
-// is a 65,536-bit set, clear on entry and cleared again on return: clearing only the bits this
-// document set keeps a short item from paying for a memset of the whole 8 KB per seed.
-std::size_t shared_hashes(const std::vector<std::uint64_t>& words, std::uint8_t seed, unsigned width,
-                          std::uint64_t* seen) {
-  std::size_t shared = 0;
-  for (auto w : words) {
-    TokenHash h = token_hash(w, seed, width);
-    std::uint64_t bit = std::uint64_t{1} << (h & 63);
-    shared += (seen[h >> 6] & bit) != 0;
-    seen[h >> 6] |= bit;
-  }
-  for (auto w : words) seen[token_hash(w, seed, width) >> 6] = 0;
-  return shared;
+// x scaled to [0, n) without a division (Lemire's fast range).
+std::uint64_t scaled(std::uint32_t x, std::uint64_t n) { return (std::uint64_t{x} * n) >> 32; }
+
+std::uint64_t seeded(std::uint64_t hash, unsigned seed) { return mix64(hash + (seed + 1) * 0x9E3779B97F4A7C15ULL); }
+
+std::uint64_t bucket_count(std::uint64_t hashed_words) { return (hashed_words + kBucketWords - 1) / kBucketWords; }
+
+std::uint64_t bucket_of(std::uint64_t x, std::uint64_t buckets) { return scaled(static_cast<std::uint32_t>(x), buckets); }
+
+// The slot, among `slots`, of a word whose bucket has displacement d.
+std::uint64_t hashed_slot(std::uint64_t x, unsigned d, std::uint64_t slots) {
+  return scaled(static_cast<std::uint32_t>(mix64(x + (d + 1) * 0xD6E8FEB86659FD93ULL) >> 32), slots);
 }
 
-struct Choice {
-  std::uint8_t seed = 0;
-  unsigned width = kMaxWidth;
-};
-
-Choice choose(std::vector<std::uint64_t> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  if (words.size() > kManyWords) return {};
-  thread_local std::vector<std::uint64_t> seen(65536 / 64);  // one per thread, not per document
-  for (unsigned w = first_width(words.size()); w < kMaxWidth; ++w)
-    for (unsigned s = 0; s < kSeeds; ++s)
-      if (shared_hashes(words, static_cast<std::uint8_t>(s), w, seen.data()) == 0)
-        return {static_cast<std::uint8_t>(s), w};
-  Choice best;
-  std::size_t fewest = words.size() + 1;
-  for (unsigned s = 0; s < kSeeds && fewest > 0; ++s) {
-    std::size_t shared = shared_hashes(words, static_cast<std::uint8_t>(s), kMaxWidth, seen.data());
-    if (shared < fewest) {
-      fewest = shared;
-      best.seed = static_cast<std::uint8_t>(s);
+// The English stopwords' terms, numbered in sorted order, looked up by hash: every distinct word
+// of every article is looked up, so by open addressing on the hash's own low bits.
+class StopTable {
+ public:
+  StopTable() {
+    Analyzer en("en");
+    std::vector<std::string> terms;
+    for (const auto& w : stopwords("en")) terms.push_back(en.stem(w));
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    size_ = terms.size();
+    std::size_t capacity = 16;
+    while (capacity < 4 * size_) capacity *= 2;
+    slots_.assign(capacity, {0, -1});
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      std::uint64_t h = term_hash(terms[i]);
+      std::size_t at = h & (capacity - 1);
+      while (slots_[at].second >= 0) at = (at + 1) & (capacity - 1);
+      slots_[at] = {h, static_cast<int>(i)};
     }
   }
-  return best;
+  int number(std::uint64_t hash) const {
+    for (std::size_t at = hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      if (slots_[at].second < 0) return -1;
+      if (slots_[at].first == hash) return slots_[at].second;
+    }
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::pair<std::uint64_t, int>> slots_;  // (hash, number), number -1 when free
+  std::size_t size_ = 0;
+};
+
+const StopTable& stop_table() {
+  static const StopTable table;
+  return table;
 }
 
-// Appends `width`-bit values to a string, least significant bit first.
+// The distinct hashes of a document's words, numbered as first met, by open addressing on the
+// hashes' own low bits (they are XXH3's).
+class DistinctWords {
+ public:
+  void reset(std::size_t words) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * words) capacity *= 2;
+    table_.assign(capacity, kFree);
+    hashes_.clear();
+  }
+  std::uint32_t number(std::uint64_t hash) {
+    std::size_t mask = table_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      if (table_[at] == kFree) {
+        table_[at] = static_cast<std::uint32_t>(hashes_.size());
+        hashes_.push_back(hash);
+        return table_[at];
+      }
+      if (hashes_[table_[at]] == hash) return table_[at];
+    }
+  }
+  const std::vector<std::uint64_t>& hashes() const { return hashes_; }
+
+ private:
+  static constexpr std::uint32_t kFree = 0xFFFFFFFF;
+  std::vector<std::uint32_t> table_;
+  std::vector<std::uint64_t> hashes_;
+};
+
+unsigned bits_for(std::uint64_t values) {  // the fewest bits that number `values` values, at least 1
+  unsigned b = 1;
+  while (b < 64 && (std::uint64_t{1} << b) < values) ++b;
+  return b;
+}
+
+// Places each hashed word in a slot of its own among `slots`, bucket by bucket, largest first,
+// trying each displacement of a bucket until all its words land on free slots. Fills
+// `displacements`; false when some bucket finds none. Buckets are ordered by counting: this runs
+// for every article.
+bool place(const std::vector<std::uint64_t>& hashes, unsigned seed, std::uint64_t slots,
+           std::vector<std::uint8_t>& displacements) {
+  std::size_t buckets = bucket_count(hashes.size());
+  thread_local std::vector<std::uint64_t> seeded_hashes, by_bucket, used;
+  thread_local std::vector<std::uint32_t> bucket, start, by_size, size_start;
+  seeded_hashes.resize(hashes.size());
+  bucket.resize(hashes.size());
+  start.assign(buckets + 1, 0);
+  for (std::size_t k = 0; k < hashes.size(); ++k) {
+    seeded_hashes[k] = seeded(hashes[k], seed);
+    bucket[k] = static_cast<std::uint32_t>(bucket_of(seeded_hashes[k], buckets));
+    ++start[bucket[k] + 1];
+  }
+  std::uint32_t largest = 0;
+  for (std::size_t b = 0; b < buckets; ++b) largest = std::max(largest, start[b + 1]);
+  size_start.assign(largest + 2, 0);
+  for (std::size_t b = 0; b < buckets; ++b) ++size_start[largest - start[b + 1] + 1];  // largest first
+  for (std::size_t i = 1; i < size_start.size(); ++i) size_start[i] += size_start[i - 1];
+  by_size.resize(buckets);
+  for (std::size_t b = 0; b < buckets; ++b) by_size[size_start[largest - start[b + 1]]++] = static_cast<std::uint32_t>(b);
+  for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  by_bucket.resize(hashes.size());
+  {
+    thread_local std::vector<std::uint32_t> fill;
+    fill.assign(start.begin(), start.end() - 1);
+    for (std::size_t k = 0; k < hashes.size(); ++k) by_bucket[fill[bucket[k]]++] = seeded_hashes[k];
+  }
+  used.assign((slots + 63) / 64, 0);
+  displacements.assign(buckets, 0);
+  std::uint64_t taken[64];
+  for (std::uint32_t b : by_size) {
+    std::size_t first = start[b], size = start[b + 1] - first;
+    if (size == 0) break;
+    if (size > 64) return false;  // never, in practice: buckets hold three words on average
+    bool placed = false;
+    for (unsigned d = 0; d < (1u << kDisplacementBits) && !placed; ++d) {
+      std::size_t n = 0;
+      for (; n < size; ++n) {
+        std::uint64_t s = hashed_slot(by_bucket[first + n], d, slots);
+        if ((used[s >> 6] >> (s & 63)) & 1 || std::find(taken, taken + n, s) != taken + n) break;
+        taken[n] = s;
+      }
+      if (n < size) continue;
+      for (std::size_t i = 0; i < n; ++i) used[taken[i] >> 6] |= std::uint64_t{1} << (taken[i] & 63);
+      displacements[b] = static_cast<std::uint8_t>(d);
+      placed = true;
+    }
+    if (!placed) return false;
+  }
+  return true;
+}
+
+// Appends values of up to 32 bits to a string, least significant bit first.
 class BitWriter {
  public:
-  BitWriter(std::string& out, unsigned width) : out_(out), width_(width) {}
-  void put(TokenHash h) {
-    bits_ |= std::uint64_t{h} << count_;
-    for (count_ += width_; count_ >= 8; count_ -= 8, bits_ >>= 8) out_.push_back(static_cast<char>(bits_ & 0xFF));
+  explicit BitWriter(std::string& out) : out_(out) {}
+  void put(std::uint64_t v, unsigned width) {
+    bits_ |= v << count_;
+    for (count_ += width; count_ >= 8; count_ -= 8, bits_ >>= 8) out_.push_back(static_cast<char>(bits_ & 0xFF));
   }
   void flush() {
     if (count_ > 0) out_.push_back(static_cast<char>(bits_ & 0xFF));
@@ -82,90 +178,164 @@ class BitWriter {
 
  private:
   std::string& out_;
-  unsigned width_;
   std::uint64_t bits_ = 0;
   unsigned count_ = 0;
 };
 
-// The n `W`-bit values packed in `bytes`, least significant bit first. A phrase unpacks every
-// document that holds its words: whole 64-bit loads where eight bytes remain, bytes at the end,
-// and the width a constant, so that the compiler unrolls the shifts.
+// The n `W`-bit values packed in `bytes` from bit `first`, least significant bit first. A phrase
+// unpacks every document that holds its words: whole 64-bit loads where eight bytes remain, and
+// the width a constant, so that the compiler unrolls the shifts.
 template <unsigned W>
-void unpack(std::string_view bytes, TokenHash* out, std::size_t n) {
+void unpack(std::string_view bytes, std::size_t first, WordSlot* out, std::size_t n) {
   constexpr std::uint64_t kMask = (std::uint64_t{1} << W) - 1;
   std::size_t i = 0;
-  const std::size_t whole = bytes.size() < 8 ? 0 : ((bytes.size() - 8) * 8) / W + 1;  // 8 bytes from its first
-  for (std::size_t end = std::min(n, whole); i < end; ++i) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + ((i * W) >> 3), sizeof word);
-    out[i] = static_cast<TokenHash>((le64toh(word) >> ((i * W) & 7)) & kMask);
-  }
-  auto byte = [&](std::size_t k) -> std::uint64_t {
-    return k < bytes.size() ? static_cast<unsigned char>(bytes[k]) : 0;
-  };
   for (; i < n; ++i) {
-    std::size_t at = (i * W) >> 3;
-    std::uint64_t word = byte(at) | byte(at + 1) << 8 | byte(at + 2) << 16;
-    out[i] = static_cast<TokenHash>((word >> ((i * W) & 7)) & kMask);
+    std::size_t bit = first + i * W;
+    if ((bit >> 3) + 8 > bytes.size()) break;
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + (bit >> 3), sizeof word);
+    out[i] = static_cast<WordSlot>((le64toh(word) >> (bit & 7)) & kMask);
+  }
+  for (; i < n; ++i) {
+    std::size_t bit = first + i * W;
+    std::uint64_t word = 0;
+    for (std::size_t k = 0; k < 5 && (bit >> 3) + k < bytes.size(); ++k)
+      word |= std::uint64_t{static_cast<unsigned char>(bytes[(bit >> 3) + k])} << (8 * k);
+    out[i] = static_cast<WordSlot>((word >> (bit & 7)) & kMask);
   }
 }
 
 template <unsigned... Ws>
-void unpack_any(std::string_view bytes, unsigned width, TokenHash* out, std::size_t n,
+void unpack_any(std::string_view bytes, std::size_t first, unsigned width, WordSlot* out, std::size_t n,
                 std::integer_sequence<unsigned, Ws...>) {
-  ((width == kMinWidth + Ws ? unpack<kMinWidth + Ws>(bytes, out, n) : void()), ...);
+  ((width == Ws + 1 ? unpack<Ws + 1>(bytes, first, out, n) : void()), ...);
 }
 
-void unpack(std::string_view bytes, unsigned width, TokenHash* out, std::size_t n) {
-  unpack_any(bytes, width, out, n, std::make_integer_sequence<unsigned, kMaxWidth - kMinWidth + 1>());
+void unpack(std::string_view bytes, std::size_t first, unsigned width, WordSlot* out, std::size_t n) {
+  unpack_any(bytes, first, width, out, n, std::make_integer_sequence<unsigned, kMaxSlotBits>());
 }
 
 }  // namespace
 
 std::uint64_t term_hash(std::string_view term) { return XXH3_64bits(term.data(), term.size()); }
 
-TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed, unsigned width) {
-  // SplitMix64's finalizer over the term's hash and the seed: each seed is another hash, whose
-  // top `width` bits are taken.
-  std::uint64_t x = term_hash + (std::uint64_t{seed} + 1) * 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  auto h = static_cast<TokenHash>((x ^ (x >> 31)) >> (64 - width));
-  return h == kSeparator ? TokenHash{1} : h;
+int stop_number(std::uint64_t term_hash) { return stop_table().number(term_hash); }
+
+WordKey word_key(std::string_view term) {
+  std::uint64_t h = term_hash(term);
+  return {h, stop_number(h)};
 }
 
 std::string TokenSequenceWriter::value() const {
-  Choice c = choose(words_);
+  thread_local DistinctWords distinct;
+  thread_local std::vector<std::uint32_t> numbers;  // of each position's word
+  distinct.reset(words_.size());
+  numbers.resize(words_.size());
+  for (std::size_t i = 0; i < words_.size(); ++i) numbers[i] = distinct.number(words_[i]);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> stops;  // (table number, word number)
+  std::vector<std::uint64_t> hashed;
+  std::vector<std::uint32_t> hashed_words;
+  for (std::uint32_t w = 0; w < distinct.hashes().size(); ++w) {
+    int n = stop_number(distinct.hashes()[w]);
+    if (n >= 0) {
+      stops.emplace_back(static_cast<std::uint32_t>(n), w);
+    } else {
+      hashed.push_back(distinct.hashes()[w]);
+      hashed_words.push_back(w);
+    }
+  }
+  std::sort(stops.begin(), stops.end());
+  std::uint64_t s = stops.size();
+  // A document whose words fill nearly all the slots of a width now and then finds no displacement
+  // for some bucket under any seed: the next width halves the load.
+  unsigned width = bits_for(1 + s + hashed.size()), seed = 0;
+  std::vector<std::uint8_t> displacements;
+  for (;; ++width) {
+    if (width > kMaxSlotBits) throw std::logic_error("word order: no perfect hash for " + std::to_string(hashed.size()) + " words");
+    std::uint64_t slots = (std::uint64_t{1} << width) - 1 - s;
+    for (seed = 0; seed < kSeeds; ++seed)
+      if (place(hashed, seed, slots, displacements)) break;
+    if (seed < kSeeds) break;
+  }
+  std::uint64_t hashed_slots = (std::uint64_t{1} << width) - 1 - s;
+  std::vector<WordSlot> slot_of(distinct.hashes().size());
+  for (std::size_t i = 0; i < stops.size(); ++i) slot_of[stops[i].second] = static_cast<WordSlot>(1 + i);
+  for (std::size_t i = 0; i < hashed.size(); ++i) {
+    std::uint64_t x = seeded(hashed[i], seed);
+    slot_of[hashed_words[i]] =
+        static_cast<WordSlot>(1 + s + hashed_slot(x, displacements[bucket_of(x, displacements.size())], hashed_slots));
+  }
+
   std::string out;
-  out.reserve(kTokenHeaderBytes + (c.width * (words_.size() + 1) + 7) / 8);
-  out.push_back(static_cast<char>((c.width - kMinWidth) << 4 | c.seed));
-  BitWriter bits(out, c.width);
+  out.reserve(8 + s + (displacements.size() * kDisplacementBits + (words_.size() + 1) * width) / 8);
+  out.push_back(static_cast<char>((width - 1) << 3 | seed));
+  put_varint(out, hashed.size());
+  put_varint(out, s);
+  for (std::size_t i = 0; i < stops.size(); ++i)
+    put_varint(out, i == 0 ? stops[0].first : stops[i].first - stops[i - 1].first - 1);
+  BitWriter bits(out);
+  for (auto d : displacements) bits.put(d, kDisplacementBits);
   for (std::size_t i = 0; i <= words_.size(); ++i) {
-    if (i == title_size_) bits.put(kSeparator);
-    if (i < words_.size()) bits.put(token_hash(words_[i], c.seed, c.width));
+    if (i == title_size_) bits.put(kSeparator, width);
+    if (i < words_.size()) bits.put(slot_of[numbers[i]], width);
   }
   bits.flush();
   return out;
 }
 
 void TokenSequence::assign(std::string_view value) {
-  hashes_.clear();
+  slots_.clear();
+  stops_.clear();
+  displacements_.clear();
   title_size_ = 0;
+  hashed_slots_ = 0;
   seed_ = 0;
-  width_ = kMaxWidth;
-  if (value.size() < kTokenHeaderBytes + 1) return;
+  width_ = 0;
+  if (value.empty()) return;
   auto header = static_cast<unsigned char>(value[0]);
-  unsigned width = kMinWidth + (header >> 4);
-  if (width > kMaxWidth) return;
-  auto seed = static_cast<std::uint8_t>(header & 0xF);
-  value.remove_prefix(kTokenHeaderBytes);
-  std::size_t n = value.size() * 8 / width;
-  if (value.size() * 8 - n * width >= 8) return;  // a spare byte: no writer's value
-  seed_ = seed;
+  unsigned width = (header >> 3) + 1;
+  value.remove_prefix(1);
+  std::uint64_t hashed = 0, s = 0;
+  if (!get_varint(value, hashed) || !get_varint(value, s) || s > stop_table().size()) return;
+  std::uint64_t slots = std::uint64_t{1} << width;
+  if (hashed > slots || 1 + s + hashed > slots) return;
+  for (std::uint64_t i = 0, n = 0; i < s; ++i) {
+    std::uint64_t gap = 0;
+    if (!get_varint(value, gap) || gap >= stop_table().size()) return;
+    n = i == 0 ? gap : n + gap + 1;
+    if (n >= stop_table().size()) return;
+    stops_.push_back(static_cast<std::uint32_t>(n));
+  }
+  std::uint64_t buckets = bucket_count(hashed), bits = std::uint64_t{value.size()} * 8;
+  if (buckets * kDisplacementBits > bits) {
+    stops_.clear();
+    return;
+  }
+  displacements_.resize(buckets);
+  for (std::uint64_t b = 0; b < buckets; ++b)
+    displacements_[b] = static_cast<std::uint8_t>((static_cast<unsigned char>(value[b / 2]) >> (4 * (b % 2))) & 0xF);
+  seed_ = static_cast<std::uint8_t>(header & (kSeeds - 1));
   width_ = width;
-  hashes_.resize(n);
-  unpack(value, width, hashes_.data(), n);
-  while (title_size_ < n && hashes_[title_size_] != kSeparator) ++title_size_;
+  hashed_slots_ = slots - 1 - s;
+  std::size_t first = buckets * kDisplacementBits;
+  std::size_t n = (bits - first) / width;
+  slots_.resize(n);
+  unpack(value, first, width, slots_.data(), n);
+  while (title_size_ < n && slots_[title_size_] != kSeparator) ++title_size_;
+  while (slots_.size() > title_size_ + 1 && slots_.back() == kSeparator) slots_.pop_back();
+}
+
+WordSlot TokenSequence::slot(const WordKey& key) const {
+  if (key.stop >= 0) {
+    auto it = std::lower_bound(stops_.begin(), stops_.end(), static_cast<std::uint32_t>(key.stop));
+    return it != stops_.end() && *it == static_cast<std::uint32_t>(key.stop)
+               ? static_cast<WordSlot>(1 + (it - stops_.begin()))
+               : kNoSlot;
+  }
+  if (displacements_.empty()) return kNoSlot;
+  std::uint64_t x = seeded(key.hash, seed_);
+  std::uint64_t d = displacements_[bucket_of(x, displacements_.size())];
+  return static_cast<WordSlot>(1 + stops_.size() + hashed_slot(x, static_cast<unsigned>(d), hashed_slots_));
 }
 
 }  // namespace dsearch

@@ -1,5 +1,7 @@
 #include "dsearch/searcher/highlight.h"
 
+#include <algorithm>
+
 #include "dsearch/token_sequence.h"
 
 namespace dsearch {
@@ -29,18 +31,41 @@ bool Highlight::matches(const Token& t) const {
   return false;
 }
 
-std::size_t terms_in_body(const Highlight& h, std::string_view token_order) {
+std::size_t terms_in_body(const Highlight& h, std::string_view token_order,
+                          const std::function<bool(const std::string&)>& holds) {
   if (!h.prefixes.empty() || !h.phrases.empty()) return kUnknownTerms;
   TokenSequence order(token_order);
   if (order.empty() || order.title_size() == order.size()) return kUnknownTerms;  // no separator
-  std::vector<TokenHash> wanted;
-  for (const auto& t : h.terms) wanted.push_back(order.code(term_hash(t)));
+  std::vector<WordSlot> wanted;
+  for (const auto& t : h.terms) {
+    WordKey key = word_key(t);
+    WordSlot s = order.slot(key);
+    if (s != kNoSlot && (exact(key) || holds(t))) wanted.push_back(s);
+  }
+  // Two terms held have two slots, but the stems of two languages may be one word's.
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   std::vector<bool> found(wanted.size());
   std::size_t count = 0;
-  for (std::size_t i = order.title_size() + 1; i < order.size() && count < wanted.size(); ++i)
-    for (std::size_t k = 0; k < wanted.size(); ++k)
-      if (!found[k] && order[i] == wanted[k]) found[k] = true, ++count;
+  for (std::size_t i = order.title_size() + 1; i < order.size() && count < wanted.size(); ++i) {
+    auto at = std::lower_bound(wanted.begin(), wanted.end(), order[i]);
+    if (at != wanted.end() && *at == order[i] && !found[at - wanted.begin()]) found[at - wanted.begin()] = true, ++count;
+  }
   return count;
+}
+
+HeldTerms::HeldTerms(const Xapian::Database& db, const Highlight& h, std::vector<Xapian::docid> docids) {
+  if (!h.prefixes.empty() || !h.phrases.empty() || docids.empty()) return;
+  std::sort(docids.begin(), docids.end());
+  for (const auto& t : h.terms) {
+    if (exact(word_key(t))) continue;
+    Xapian::PostingIterator p = db.postlist_begin(t), end = db.postlist_end(t);
+    for (auto did : docids) {
+      if (p == end) break;
+      if (*p < did) p.skip_to(did);
+      if (p != end && *p == did) held_.emplace(did, t);
+    }
+  }
 }
 
 }  // namespace dsearch

@@ -14,42 +14,35 @@ PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms,
     auto& alternatives = terms_[i];
     std::sort(alternatives.begin(), alternatives.end());
     alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
-    auto& hs = term_hashes_.emplace_back();
-    for (const auto& t : alternatives) hs.push_back(term_hash(t));
-    if (alternatives.size() > 1 && indexed_[i])
-      alternatives_.insert(alternatives_.end(), alternatives.begin(), alternatives.end());
+    auto& keys = keys_.emplace_back();
+    for (const auto& t : alternatives) {
+      keys.push_back(word_key(t));
+      if (checked(i, keys.back())) alternatives_.push_back(t);
+    }
   }
   std::sort(alternatives_.begin(), alternatives_.end());
   alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()), alternatives_.end());
+  slots_.resize(terms_.size());
 }
 
 PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) const {
   auto terms = terms_;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    if (terms[i].size() < 2 || !indexed_[i]) continue;
-    std::erase_if(terms[i], [&](const std::string& t) { return !std::binary_search(held.begin(), held.end(), t); });
+    std::vector<std::string> kept;
+    for (std::size_t k = 0; k < terms_[i].size(); ++k)
+      if (!checked(i, keys_[i][k]) || std::binary_search(held.begin(), held.end(), terms_[i][k]))
+        kept.push_back(terms_[i][k]);
+    terms[i] = std::move(kept);
   }
   return PhrasePattern(terms, title_only_, indexed_);
 }
 
-const PhrasePattern::Hashes& PhrasePattern::hashes(const TokenSequence& seq) const {
-  auto [it, fresh] = by_seed_width_.try_emplace(seq.seed() | seq.width() << 8);
-  if (fresh)
-    for (const auto& alternatives : term_hashes_) {
-      auto& hs = it->second.emplace_back();
-      for (auto h : alternatives) hs.push_back(seq.code(h));
-      std::sort(hs.begin(), hs.end());
-      hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
-    }
-  return it->second;
-}
-
 namespace {
 
-bool accepts(const std::vector<TokenHash>& hs, TokenHash h) {
+bool accepts(const std::vector<WordSlot>& slots, WordSlot s) {
   // Most positions hold one or two stems; a wildcard's expansions can run to a thousand.
-  if (hs.size() <= 8) return std::find(hs.begin(), hs.end(), h) != hs.end();
-  return std::binary_search(hs.begin(), hs.end(), h);
+  if (slots.size() <= 8) return std::find(slots.begin(), slots.end(), s) != slots.end();
+  return std::binary_search(slots.begin(), slots.end(), s);
 }
 
 }  // namespace
@@ -58,24 +51,32 @@ bool PhrasePattern::matches(const TokenSequence& seq) const {
   std::size_t n = size();
   std::size_t end = title_only_ ? seq.title_size() : seq.size();
   if (n == 0 || end < n) return false;
-  const Hashes& hs = hashes(seq);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& slots = slots_[i];
+    slots.clear();
+    for (const auto& key : keys_[i])
+      if (WordSlot s = seq.slot(key); s != kNoSlot) slots.push_back(s);
+    if (slots.empty()) return false;
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  }
   auto at = [&](std::size_t start) {
     std::size_t k = 0;
-    while (k < n && accepts(hs[k], seq[start + k])) ++k;
+    while (k < n && accepts(slots_[k], seq[start + k])) ++k;
     return k == n;
   };
-  // Most phrases have a position that accepts one hash: scanning for it alone is a tight loop
+  // Most phrases have a position that accepts one slot: scanning for it alone is a tight loop
   // over the sequence, and the other positions are looked at only where it occurs.
-  auto single = std::find_if(hs.begin(), hs.end(), [](const auto& h) { return h.size() == 1; });
-  if (single == hs.end()) {
+  auto single = std::find_if(slots_.begin(), slots_.end(), [](const auto& s) { return s.size() == 1; });
+  if (single == slots_.end()) {
     for (std::size_t i = 0; i + n <= end; ++i)
       if (at(i)) return true;
     return false;
   }
-  std::size_t k = static_cast<std::size_t>(single - hs.begin());
-  TokenHash h = single->front();
+  std::size_t k = static_cast<std::size_t>(single - slots_.begin());
+  WordSlot s = single->front();
   for (std::size_t i = k; i + n - k <= end; ++i)
-    if (seq[i] == h && at(i - k)) return true;
+    if (seq[i] == s && at(i - k)) return true;
   return false;
 }
 

@@ -20,49 +20,49 @@ namespace dsearch {
 class PhrasePattern {
  public:
   // `terms[i]` are the unprefixed terms accepted at position i. `indexed[i]` false marks a
-  // position whose terms the index may not hold (a stopword): it is checked by hash alone, so in a
-  // document without that stopword another word can pass for it, about once in 2^width. Empty:
-  // every position is indexed.
+  // position whose terms the index may not hold (a stopword), so that the AND of the phrase's
+  // words does not vouch for them. Empty: every position is indexed.
   PhrasePattern(const std::vector<std::vector<std::string>>& terms, bool title_only,
                 std::vector<bool> indexed = {});
 
   std::size_t size() const { return terms_.size(); }
   bool title_only() const { return title_only_; }
 
-  // The terms of the indexed positions that accept more than one: a document need not hold them
-  // all, and one it lacks can share its hash with a word it has (a German stem, a wildcard's
-  // expansion next to an English word). PhraseSource confirms a match with only those the document
-  // holds.
+  // The terms a document must be seen to hold in their posting lists before its word order may
+  // match them: those of an indexed position that accepts more than one (a document need not hold
+  // them all: a German stem, a wildcard's expansions) and those of an unindexed position, except
+  // the stopword table's, of which the word order itself tells (token_sequence.h). A word the
+  // document lacks maps to the slot of some word it has.
   const std::vector<std::string>& alternatives() const { return alternatives_; }  // sorted
 
-  // The same phrase with each position's alternatives cut down to those `held` (sorted) holds.
+  // The same phrase with the alternatives not `held` (sorted) left out.
   PhrasePattern narrowed(const std::vector<std::string>& held) const;
 
   // Whether the sequence holds the phrase at consecutive positions (within the title when
-  // title_only). A phrase never spans the title and the body: no term hashes to the separator.
-  // Not thread-safe: the hashes under each document seed and width are computed when first needed.
+  // title_only), taking each term as held: narrow the pattern first. A phrase never spans the
+  // title and the body: no word has the separator's slot. Not thread-safe: the slots of each
+  // document are worked out in the pattern's memory.
   bool matches(const TokenSequence& seq) const;
 
  private:
-  using Hashes = std::vector<std::vector<TokenHash>>;  // per position, sorted, distinct
-
-  const Hashes& hashes(const TokenSequence& seq) const;
+  bool checked(std::size_t position, const WordKey& key) const {
+    return !exact(key) && (terms_[position].size() > 1 || !indexed_[position]);
+  }
 
   std::vector<std::vector<std::string>> terms_;
-  std::vector<std::vector<std::uint64_t>> term_hashes_;
+  std::vector<std::vector<WordKey>> keys_;
   std::vector<std::string> alternatives_;
   bool title_only_;
   std::vector<bool> indexed_;
-  mutable std::map<unsigned, Hashes> by_seed_width_;  // by seed | width << 8
+  mutable std::vector<std::vector<WordSlot>> slots_;  // per position, for the document in hand
 };
 
 // Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
 // words: the source says it may match every document, so Xapian's AND puts it last and mostly
 // check()s it on documents that hold every indexed word. next() and skip_to() work too (they walk
 // the value stream), for a phrase of stopwords alone, which has no words to drive it. The source
-// counts on that AND: alone, it would also take a document that lacks a word of the phrase but has
-// one of the same hash, about once in 2^width (token_sequence.h) documents that have the rest of
-// the phrase.
+// counts on that AND: alone, it would also take a document that lacks an indexed word of the
+// phrase, whose slot is then another word's (token_sequence.h).
 class PhraseSource : public Xapian::PostingSource {
  public:
   explicit PhraseSource(std::shared_ptr<const PhrasePattern> pattern);
@@ -92,7 +92,7 @@ class PhraseSource : public Xapian::PostingSource {
 
   // Up to this many alternatives, the ones a document holds are a bit mask and its narrowed pattern
   // is cached by it; past it (a wildcard's expansions) the pattern is narrowed for each document
-  // that matches by hash, and their posting lists are opened only then.
+  // that matches by slot, and their posting lists are opened only then.
   static constexpr std::size_t kMaxFollowed = 32;
 
   std::shared_ptr<const PhrasePattern> pattern_;  // shared with clones: it never changes

@@ -167,6 +167,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   result.warnings = parsed.warnings;
+  std::vector<Xapian::docid> docids;
+  if (request.snippet_chars > 0)
+    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+  HeldTerms held(db_, parsed.highlight, std::move(docids));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = request.offset + 1 + result.hits.size();
@@ -181,7 +185,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Analyzer& a = analyzer_for(hit.article.lang);
     hit.title = mark_all(hit.article.title, a, parsed.highlight);
     if (request.snippet_chars > 0) {
-      std::size_t body_terms = terms_in_body(parsed.highlight, doc.get_value(schema::kSlotTokens));
+      std::size_t body_terms = terms_in_body(parsed.highlight, doc.get_value(schema::kSlotTokens),
+                                             [&](const std::string& t) { return held.holds(*it, t); });
       hit.snippet = snippet(hit.article.body, a, parsed.highlight, request.snippet_chars, body_terms);
     }
     result.hits.push_back(std::move(hit));

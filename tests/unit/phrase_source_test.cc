@@ -228,8 +228,7 @@ TEST_P(PhraseSeeds, SourceAloneDrivesTheMatchAsWellAsFilteringIt) {
   }
 }
 
-// "alpha <word> <tail>" as a body, where <word> shares its hash with one of `absent` under the
-// seed that the document gets.
+// "alpha <word> <tail>" as a body, where <word> has the slot that one of `absent` lands on.
 std::string trap_text(Analyzer& a, const std::vector<std::string>& absent, const std::string& tail) {
   for (int i = 0;; ++i) {
     std::string text = "alpha y" + std::to_string(i) + " " + tail;
@@ -239,13 +238,13 @@ std::string trap_text(Analyzer& a, const std::vector<std::string>& absent, const
     std::string value = w.value();
     TokenSequence seq(value);
     for (const auto& term : absent)
-      if (seq.code(term_hash(term)) == seq[2]) return text;
+      if (seq.slot(word_key(term)) == seq[2]) return text;
   }
 }
 
-// A word of the document that shares its hash with one of a wildcard's expansions, next to the
-// phrase's other word, while the document holds another expansion: the hashes alone would match;
-// the expansions the document holds do not.
+// A word of the document whose slot one of a wildcard's expansions lands on, next to the phrase's
+// other word, while the document holds another expansion: the slots alone would match; the
+// expansions the document holds do not.
 TEST(PhraseSource, WildcardExpansionsAreThoseTheDocumentHolds) {
   Analyzer plain("");
   std::string expansions;

@@ -16,8 +16,9 @@ namespace dsearch::schema {
 // hashes as narrow as each document allows (token_sequence.h version 2); kSlotId holds the id's
 // key, not the id; 9: the id's key in slot 1 with short keys of root and file (origin.h);
 // 10: 8-byte id keys, a one-byte TokenSequence header, the origin at the start of kSlotRecord,
-// people, organizations and sources as name keys (name_keys)
-inline constexpr int kSchemaVersion = 10;
+// people, organizations and sources as name keys (name_keys); 11: word order as slot numbers of a
+// per-document perfect hash, English stopwords listed by number (token_sequence.h)
+inline constexpr int kSchemaVersion = 11;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).

@@ -1,30 +1,28 @@
 // The word order of a document, kept for phrase queries in place of Xapian's position table (the
-// largest table of the index and a quarter of the indexing time): one short hash per word
+// largest table of the index and a quarter of the indexing time): one slot number per word
 // position, title words first, then a separator, then body words. The indexer writes it to the
 // value slot schema::kSlotTokens; the searcher's PhraseSource reads it to check that a document
 // holding every word of a phrase holds them side by side.
 //
-// Value layout (schema 10; the schema version stands for the layout's):
-//   byte 0   (width - kMinWidth) << 4 | seed: the width of a hash in bits, kMinWidth to kMaxWidth,
-//            and the document's seed, below kSeeds
-//   then     one hash per word position, `width` bits each, packed least significant bit first:
-//            token_hash(term_hash(term), seed, width), or kSeparator once, between the title and
-//            the body, so that no phrase spans the two. The last byte's unused bits are zero and
-//            fewer than a hash (the width is at least 8), so the length gives the count.
-// The header took three bytes (a version, the seed, the width) until schema 9: 0.7 MB of
-// fi-news's headlines.
+// Each distinct word of a document has a slot of its own, and a position takes only as many bits
+// as the document has slots: about 7 bits a position for a news story, where one hash a word took
+// 13 (schema 10; bench/SPEED.md, sixteenth round). Slot 0 is the separator. The words of the
+// stopword table (stop_number(): English stopwords, which English articles do not index) come
+// next, in table order, listed by number: a document tells exactly which of them it holds. The
+// other words take the remaining slots through a minimal-ish perfect hash of the document's own
+// (hash and displace: a 4-bit displacement per bucket of about three words), so a word the
+// document does not hold still maps to some slot. Such words have posting lists, and a reader
+// must confirm a word there before it trusts its slot (exact()).
 //
-// Why a seed: with one hash for the whole index, some pairs of common words share a hash (on the
-// 14k mix, "march" and "britain": "in March" found 36 articles that only say "in Britain"). The
-// writer tries seeds until every distinct word of the document has its own hash; a phrase word
-// the document holds then matches only itself. Why a width per document: a headline of 20 distinct
-// words finds such a seed among 8-bit hashes within a few tries, a long article of 200 words among
-// 12- to 14-bit ones, so most documents need far fewer than 16 bits a word (version 1 took 16:
-// fi-news's headlines spent 15 of their 128 MB on it). A word the document does not hold can still
-// share a hash with one of its words, about once in 2^width pairs: PhraseSource checks the phrase
-// only on documents that hold its indexed words, and confirms alternatives (an index language's
-// stem, a wildcard's expansion) against their posting lists; stopwords, which have no postings,
-// are the one exception (phrase_source.h).
+// Value layout (schema 11; the schema version stands for the layout's):
+//   byte 0   (width - 1) << 3 | seed: the bits of a slot number, 1 to 32, and the document's hash
+//            seed, below kSeeds
+//   varint   D, the number of hashed words; varint S, the number of stopword-table words, then S
+//            varints: the gaps between their table numbers, ascending (first number, then
+//            difference - 1)
+//   bits     least significant bit first: ceil(D / kBucketWords) displacements of kDisplacementBits,
+//            then one slot number per position, `width` bits each, then zero bits to a byte. The
+//            separator is written once, so a zero past it is padding.
 #pragma once
 
 #include <cstddef>
@@ -35,21 +33,31 @@
 
 namespace dsearch {
 
-using TokenHash = std::uint16_t;
+using WordSlot = std::uint32_t;
 
-inline constexpr unsigned kMinWidth = 8;
-inline constexpr unsigned kMaxWidth = 16;
-inline constexpr unsigned kSeeds = 16;              // seeds a writer may choose: 4 bits
-inline constexpr std::size_t kTokenHeaderBytes = 1;  // before the hashes
+inline constexpr WordSlot kSeparator = 0;               // marks the end of the title
+inline constexpr WordSlot kNoSlot = 0xFFFFFFFF;         // a table word the document lacks
+inline constexpr unsigned kSeeds = 8;                   // 3 bits of the header
+inline constexpr unsigned kMaxSlotBits = 32;            // 5 bits of the header
+inline constexpr unsigned kBucketWords = 3;             // words a displacement places, on average
+inline constexpr unsigned kDisplacementBits = 4;
 
-// Marks the end of the title. token_hash() never returns it.
-inline constexpr TokenHash kSeparator = 0;
-
-// XXH3-64 of an indexed (unprefixed) term: computed once per word, whatever the seed.
+// XXH3-64 of an indexed (unprefixed) term: computed once per word.
 std::uint64_t term_hash(std::string_view term);
 
-// The `width`-bit hash of a term under a document's seed (never kSeparator).
-TokenHash token_hash(std::uint64_t term_hash, std::uint8_t seed, unsigned width = kMaxWidth);
+// The number of a term in the stopword table (the English stopwords' terms, sorted), or -1.
+int stop_number(std::uint64_t term_hash);
+
+// A term as the word order looks it up, computed once per query term.
+struct WordKey {
+  std::uint64_t hash = 0;
+  int stop = -1;  // stop_number(hash)
+};
+WordKey word_key(std::string_view term);
+
+// Whether a document's word order alone says if it holds `key`: a stopword-table word is there or
+// not; any other word needs its posting list.
+inline bool exact(const WordKey& key) { return key.stop >= 0; }
 
 // Builds the value: add() each title term, end_title(), add() each body term, then value().
 class TokenSequenceWriter {
@@ -63,8 +71,8 @@ class TokenSequenceWriter {
   std::size_t title_size_ = 0;
 };
 
-// A stored value, unpacked. Any bytes are safe to read: a value of another version or width, or
-// of a length no writer makes, reads as an empty sequence.
+// A stored value, unpacked. Any bytes are safe to read: a value of another layout, or of a length
+// no writer makes, reads as an empty sequence.
 class TokenSequence {
  public:
   TokenSequence() = default;
@@ -72,21 +80,26 @@ class TokenSequence {
   // Reads another value, reusing this one's memory: a phrase checks thousands of documents.
   void assign(std::string_view value);
 
-  bool empty() const { return hashes_.empty(); }
-  std::size_t size() const { return hashes_.size(); }  // positions, the separator included
-  std::uint8_t seed() const { return seed_; }
-  unsigned width() const { return width_; }
-  TokenHash operator[](std::size_t i) const { return hashes_[i]; }  // i < size()
-  // The hash a term has in this document: what operator[] holds at its positions.
-  TokenHash code(std::uint64_t term_hash) const { return token_hash(term_hash, seed_, width_); }
+  bool empty() const { return slots_.empty(); }
+  std::size_t size() const { return slots_.size(); }  // positions, the separator included
+  WordSlot operator[](std::size_t i) const { return slots_[i]; }  // i < size()
+  unsigned width() const { return width_; }  // bits a position took
   // Positions before the separator: the title's words (all positions when there is none).
   std::size_t title_size() const { return title_size_; }
 
+  // The slot of a word: what operator[] holds at its positions if the document holds it. For a
+  // stopword-table word the document lacks, kNoSlot; for another word, whatever slot its hash
+  // lands on (exact()).
+  WordSlot slot(const WordKey& key) const;
+
  private:
-  std::vector<TokenHash> hashes_;
+  std::vector<WordSlot> slots_;
+  std::vector<std::uint32_t> stops_;       // table numbers, ascending: slots 1 to S
+  std::vector<std::uint8_t> displacements_;
   std::size_t title_size_ = 0;
+  std::uint64_t hashed_slots_ = 0;         // slots of the hashed words: 2^width - 1 - S
   std::uint8_t seed_ = 0;
-  unsigned width_ = kMaxWidth;
+  unsigned width_ = 0;
 };
 
 }  // namespace dsearch

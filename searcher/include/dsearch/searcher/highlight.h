@@ -3,7 +3,11 @@
 // word that gets marked.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -34,8 +38,22 @@ inline constexpr std::size_t kUnknownTerms = static_cast<std::size_t>(-1);
 // How many distinct terms of `h` the body holds, read from the document's stored word order
 // (the value of schema::kSlotTokens), without analysing the body. kUnknownTerms when the value
 // cannot tell: none stored, or `h` has wildcards or phrases, whose matches it does not record.
-// A hash collision can only count a term the body lacks, never miss one it holds.
-std::size_t terms_in_body(const Highlight& h, std::string_view token_order);
+// `holds` says whether the document holds a term: the word order tells only of the stopword
+// table's words, and maps any other word to some slot (token_sequence.h).
+std::size_t terms_in_body(const Highlight& h, std::string_view token_order,
+                          const std::function<bool(const std::string&)>& holds);
+
+// Which terms of `h` each of some documents holds, from the terms' posting lists (the index has no
+// termlists), for terms_in_body: one posting list a term, walked once over the documents in docid
+// order. Empty when terms_in_body would not ask (`h` has wildcards or phrases).
+class HeldTerms {
+ public:
+  HeldTerms(const Xapian::Database& db, const Highlight& h, std::vector<Xapian::docid> docids);
+  bool holds(Xapian::docid did, const std::string& term) const { return held_.count({did, term}) > 0; }
+
+ private:
+  std::set<std::pair<Xapian::docid, std::string>> held_;
+};
 
 // The best passage of `body` of about `max_chars` characters: the one with the most distinct
 // matched terms (then most matches), starting at a sentence start where it can, with "…" where it
