@@ -102,6 +102,8 @@ class DistinctWords {
   std::vector<std::uint64_t> hashes_;
 };
 
+constexpr unsigned kRiceBits = 2;
+
 unsigned bits_for(std::uint64_t values) {  // the fewest bits that number `values` values, at least 1
   unsigned b = 1;
   while (b < 64 && (std::uint64_t{1} << b) < values) ++b;
@@ -172,6 +174,13 @@ class BitWriter {
     bits_ |= v << count_;
     for (count_ += width; count_ >= 8; count_ -= 8, bits_ >>= 8) out_.push_back(static_cast<char>(bits_ & 0xFF));
   }
+  // Rice code of parameter kRiceBits: the quotient in unary (ones ended by a zero), then the
+  // remainder. A stopword gap of about 7 takes 5 bits instead of a byte.
+  void put_rice(std::uint64_t v) {
+    for (std::uint64_t q = v >> kRiceBits; q > 0; --q) put(1, 1);
+    put(0, 1);
+    put(v & ((1u << kRiceBits) - 1), kRiceBits);
+  }
   void flush() {
     if (count_ > 0) out_.push_back(static_cast<char>(bits_ & 0xFF));
   }
@@ -180,6 +189,35 @@ class BitWriter {
   std::string& out_;
   std::uint64_t bits_ = 0;
   unsigned count_ = 0;
+};
+
+// Reads what BitWriter wrote, bit by bit: the few numbers before the positions.
+class BitReader {
+ public:
+  explicit BitReader(std::string_view bytes) : bytes_(bytes) {}
+  std::size_t at() const { return at_; }
+  std::size_t left() const { return bytes_.size() * 8 - at_; }
+  std::uint64_t get(unsigned width) {  // width <= left()
+    std::uint64_t v = 0;
+    for (unsigned i = 0; i < width; ++i, ++at_) v |= std::uint64_t{bit(at_)} << i;
+    return v;
+  }
+  // False when the bits end first or the number would reach `limit`.
+  bool get_rice(std::uint64_t& v, std::uint64_t limit) {
+    std::uint64_t q = 0;
+    for (;; ++q) {
+      if (left() == 0 || (q << kRiceBits) >= limit) return false;
+      if (!bit(at_++)) break;
+    }
+    if (left() < kRiceBits) return false;
+    v = q << kRiceBits | get(kRiceBits);
+    return v < limit;
+  }
+
+ private:
+  unsigned bit(std::size_t i) const { return (static_cast<unsigned char>(bytes_[i >> 3]) >> (i & 7)) & 1; }
+  std::string_view bytes_;
+  std::size_t at_ = 0;
 };
 
 // The n `W`-bit values packed in `bytes` from bit `first`, least significant bit first. A phrase
@@ -271,9 +309,8 @@ std::string TokenSequenceWriter::value() const {
   out.push_back(static_cast<char>((width - 1) << 3 | seed));
   put_varint(out, hashed.size());
   put_varint(out, s);
-  for (std::size_t i = 0; i < stops.size(); ++i)
-    put_varint(out, i == 0 ? stops[0].first : stops[i].first - stops[i - 1].first - 1);
   BitWriter bits(out);
+  for (std::size_t i = 0; i < stops.size(); ++i) bits.put_rice(i == 0 ? stops[0].first : stops[i].first - stops[i - 1].first - 1);
   for (auto d : displacements) bits.put(d, kDisplacementBits);
   for (std::size_t i = 0; i <= words_.size(); ++i) {
     if (i == title_size_) bits.put(kSeparator, width);
@@ -299,26 +336,32 @@ void TokenSequence::assign(std::string_view value) {
   if (!get_varint(value, hashed) || !get_varint(value, s) || s > stop_table().size()) return;
   std::uint64_t slots = std::uint64_t{1} << width;
   if (hashed > slots || 1 + s + hashed > slots) return;
+  BitReader in(value);
   for (std::uint64_t i = 0, n = 0; i < s; ++i) {
     std::uint64_t gap = 0;
-    if (!get_varint(value, gap) || gap >= stop_table().size()) return;
+    if (!in.get_rice(gap, stop_table().size())) {
+      stops_.clear();
+      return;
+    }
     n = i == 0 ? gap : n + gap + 1;
-    if (n >= stop_table().size()) return;
+    if (n >= stop_table().size()) {
+      stops_.clear();
+      return;
+    }
     stops_.push_back(static_cast<std::uint32_t>(n));
   }
-  std::uint64_t buckets = bucket_count(hashed), bits = std::uint64_t{value.size()} * 8;
-  if (buckets * kDisplacementBits > bits) {
+  std::uint64_t buckets = bucket_count(hashed);
+  if (buckets * kDisplacementBits > in.left()) {
     stops_.clear();
     return;
   }
   displacements_.resize(buckets);
-  for (std::uint64_t b = 0; b < buckets; ++b)
-    displacements_[b] = static_cast<std::uint8_t>((static_cast<unsigned char>(value[b / 2]) >> (4 * (b % 2))) & 0xF);
+  for (auto& d : displacements_) d = static_cast<std::uint8_t>(in.get(kDisplacementBits));
   seed_ = static_cast<std::uint8_t>(header & (kSeeds - 1));
   width_ = width;
   hashed_slots_ = slots - 1 - s;
-  std::size_t first = buckets * kDisplacementBits;
-  std::size_t n = (bits - first) / width;
+  std::size_t first = in.at();
+  std::size_t n = in.left() / width;
   slots_.resize(n);
   unpack(value, first, width, slots_.data(), n);
   while (title_size_ < n && slots_[title_size_] != kSeparator) ++title_size_;

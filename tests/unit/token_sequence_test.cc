@@ -199,7 +199,8 @@ TEST(TokenSequence, AnyBytesReadSafely) {
       {std::string("\x00\x00\x00\x00", 4), 1, 0},          // eight 1-bit separators: one, then padding
       {std::string("\x00\x00\x7f", 3), 0, 0},              // more stopwords than the table has
       {std::string("\x00\x00\x01", 3), 0, 0},              // a stopword whose number is missing
-      {std::string("\x00\x00\x01\xff\x01\x00", 6), 0, 0},  // a number past the table
+      {std::string("\x00\x00\x01\xff\xff\xff\xff\xff\xff", 9), 0, 0},  // a number past the table
+      {std::string("\x08\x00\x01\x15\x01", 5), 3, 1},      // stopword 5, then 1, 0, 1
       {std::string("\x00\x7f\x00\x00", 4), 0, 0},          // more words than 1 bit can number
       {std::string("\x18\x0c\x00\x00", 4), 0, 0},          // more displacements than bytes
       {std::string("\x18\x02\x00\x53\x60", 5), 3, 1},      // displacement 3, then 5, 0, 6
@@ -218,6 +219,11 @@ TEST(TokenSequence, AnyBytesReadSafely) {
   EXPECT_EQ(four[0], 5u);  // least significant bits first
   EXPECT_EQ(four[1], kSeparator);
   EXPECT_EQ(four[2], 6u);
+  TokenSequence stop(std::string("\x08\x00\x01\x15\x01", 5));
+  ASSERT_EQ(stop.size(), 3u);
+  EXPECT_EQ(stop[0], 1u);
+  EXPECT_EQ(stop.slot(WordKey{0, 5}), 1u);
+  EXPECT_EQ(stop.slot(WordKey{0, 4}), kNoSlot);
   TokenSequence wide(std::string("\xf8\x00\x00\x78\x56\x34\x12", 7));
   ASSERT_EQ(wide.size(), 1u);
   EXPECT_EQ(wide.width(), 32u);

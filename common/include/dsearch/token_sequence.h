@@ -17,12 +17,12 @@
 // Value layout (schema 11; the schema version stands for the layout's):
 //   byte 0   (width - 1) << 3 | seed: the bits of a slot number, 1 to 32, and the document's hash
 //            seed, below kSeeds
-//   varint   D, the number of hashed words; varint S, the number of stopword-table words, then S
-//            varints: the gaps between their table numbers, ascending (first number, then
-//            difference - 1)
-//   bits     least significant bit first: ceil(D / kBucketWords) displacements of kDisplacementBits,
-//            then one slot number per position, `width` bits each, then zero bits to a byte. The
-//            separator is written once, so a zero past it is padding.
+//   varint   D, the number of hashed words; varint S, the number of stopword-table words
+//   bits     least significant bit first: S gaps between the stopwords' table numbers, ascending
+//            (the first number, then each difference - 1), Rice-coded with 2 bits of remainder;
+//            ceil(D / kBucketWords) displacements of kDisplacementBits; one slot number per
+//            position, `width` bits each; zero bits to a byte. The separator is written once, so
+//            a zero past it is padding.
 #pragma once
 
 #include <cstddef>
