@@ -399,9 +399,10 @@ void Run::open_shards(unsigned n) {
     }
     fs::remove_all(path, ec);  // unreadable or of another schema: its articles are analysed again
   }
+  auto dictionaries = std::make_shared<BuildDictionaries>();
   for (unsigned i = 0; shards_.size() < n; ++i) {
     std::string path = folder + "/shard" + std::to_string(found.size() + i);
-    if (!fs::exists(path)) shards_.emplace_back(path, opt_.batch_docs / n, opt_.batch_seconds);
+    if (!fs::exists(path)) shards_.emplace_back(path, opt_.batch_docs / n, opt_.batch_seconds, dictionaries);
   }
 }
 

@@ -20,9 +20,21 @@ constexpr std::size_t kSpellingWordsInMemory = 200000;
 
 }  // namespace
 
-Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_seconds)
+BuildDictionaries::Trained BuildDictionaries::get_or_train(Stage stage, const std::function<Trained()>& train) {
+  std::lock_guard lock(mu_);
+  if (ready(stage)) return stages_[stage];
+  Trained t = train();
+  if (t.dictionary.empty()) return t;
+  stages_[stage] = t;
+  ready_[stage].store(true, std::memory_order_release);
+  return t;
+}
+
+Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_seconds,
+             std::shared_ptr<BuildDictionaries> dictionaries)
     : path_(path),
       db_(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_TERMLIST),
+      dictionaries_(std::move(dictionaries)),
       batch_docs_(std::max<std::size_t>(1, batch_docs)),
       batch_seconds_(batch_seconds),
       last_commit_(std::chrono::steady_clock::now()),
@@ -35,6 +47,7 @@ Shard::Shard(const std::string& path, std::size_t batch_docs, double batch_secon
   if (std::string dict = stored_dictionary(db_); !dict.empty()) {
     packer_ = RecordPacker(dict);
     trained_ = true;
+    dictionaries_.reset();
   }
 }
 
@@ -47,7 +60,9 @@ void Shard::add(const Xapian::Document& doc, const std::vector<std::string>& wor
   if (!trained_) {
     held_bytes_ += stored_record(doc).size();
     held_.push_back(doc);
-    if (held_.size() >= kHeldSamples || held_bytes_ >= kDictionarySampleBytes) train_and_add_held();
+    if (held_.size() >= kHeldSamples || held_bytes_ >= kDictionarySampleBytes ||
+        (dictionaries_ && dictionaries_->ready(BuildDictionaries::kFirst)))
+      train_and_add_held();
     return;
   }
   std::string record = stored_record(doc);
@@ -67,18 +82,23 @@ void Shard::train_and_add_held() {
   std::vector<std::string> records;
   records.reserve(held.size());
   for (const auto& d : held) records.push_back(stored_record(d));
-  std::string dict = train_dictionary(records);
-  if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
+  // A second dictionary pays for the space it takes only where the held articles were short:
+  // fi-news's 2,000 headlines are 0.5 MB, and a dictionary trained on 4 MB of them packs the rest
+  // 8% smaller; the mix's first 2,000 articles are 2.7 MB, and one trained on 4 MB saved less than
+  // its 256 KB.
+  auto train = [&] {
+    BuildDictionaries::Trained t{train_dictionary(records), false};
+    t.sample_more = !t.dictionary.empty() && held_bytes < kDictionarySampleBytes / 4;
+    return t;
+  };
+  auto t = dictionaries_ ? dictionaries_->get_or_train(BuildDictionaries::kFirst, train) : train();
+  use(t.dictionary);
   for (std::size_t i = 0; i < held.size(); ++i) {
     if (packer_.ready()) store_record(held[i], packer_.pack(records[i]));
     db_.add_document(held[i]);
     ++pending_;
   }
-  // A second dictionary pays for the space it takes in each shard only where the held articles
-  // were short: fi-news's 2,000 headlines are 0.5 MB, and a dictionary trained on 4 MB of them
-  // packs the rest 8% smaller; the mix's first 2,000 articles are 2.7 MB, and one trained on 4 MB
-  // saved less than its 256 KB.
-  sampling_ = packer_.ready() && held_bytes < kDictionarySampleBytes / 4;
+  sampling_ = packer_.ready() && t.sample_more;
   if (sampling_) {
     samples_ = std::move(records);
     sample_bytes_ = held_bytes;
@@ -88,10 +108,18 @@ void Shard::train_and_add_held() {
 void Shard::sample(const std::string& record) {
   samples_.push_back(record);
   sample_bytes_ += record.size();
-  if (samples_.size() < kDictionarySamples && sample_bytes_ < kDictionarySampleBytes) return;
+  bool published = dictionaries_ && dictionaries_->ready(BuildDictionaries::kSecond);
+  if (!published && samples_.size() < kDictionarySamples && sample_bytes_ < kDictionarySampleBytes) return;
   sampling_ = false;
-  std::string dict = train_dictionary(std::exchange(samples_, {}));
-  if (!dict.empty() && store_dictionary(db_, dict)) packer_ = RecordPacker(dict);
+  auto samples = std::exchange(samples_, {});
+  auto train = [&] { return BuildDictionaries::Trained{train_dictionary(samples), false}; };
+  use((dictionaries_ ? dictionaries_->get_or_train(BuildDictionaries::kSecond, train) : train()).dictionary);
+}
+
+// Packs from now on with `dictionary`, unless it is empty (the records stay as they are packed)
+// or the shard cannot store it.
+void Shard::use(const std::string& dictionary) {
+  if (!dictionary.empty() && store_dictionary(db_, dictionary)) packer_ = RecordPacker(dictionary);
 }
 
 void Shard::commit() {
