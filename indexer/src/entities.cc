@@ -8,11 +8,10 @@
 namespace dsearch {
 
 Entities extract_entities(std::string_view title, std::string_view body, std::string_view lang) {
-  (void)lang;  // the cues and given names are English; other languages still get countries
   entities::TextWords t{title, entities::scan_words(title), {}, true};
   entities::TextWords b{body, entities::scan_words(body), {}, false};
   entities::CountryResult countries = entities::find_countries(t, b);
-  entities::NameResult names = entities::find_names(t, b);
+  entities::NameResult names = entities::find_names(t, b, lang);
   return {std::move(countries.countries), std::move(countries.main), std::move(names.people), std::move(names.orgs)};
 }
 

@@ -28,6 +28,7 @@ bool capitalised(const Word& w) {
 
 class Finder {
  public:
+  explicit Finder(std::string_view lang) : lang_stops_(lang == "en" ? stopwords("") : stopwords(lang)) {}
   NameResult run(const TextWords& title, const TextWords& body);
 
  private:
@@ -44,6 +45,9 @@ class Finder {
 
   const NameLexicon& lex_ = NameLexicon::instance();
   const WordSet& stops_ = stopwords("en");
+  // The article's own stopwords, where it is not English. A German article capitalises every noun,
+  // and its sentences start "Der Konzern", "Den Streit", "Mit Erfolg": a name starts with none.
+  const WordSet& lang_stops_;
   std::map<std::string, Candidate> people_, singles_, orgs_;
   std::map<std::string, std::string> acronyms_;  // acronym key -> org key
   size_t offset_ = 0;                            // orders title words before body words
@@ -84,7 +88,7 @@ void Finder::add_org(const std::string& shown, size_t pos) {
 }
 
 void Finder::add_org(const TextWords& t, size_t a, size_t b) {
-  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.contains(t.words[a].key))) ++a;
+  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.contains(t.words[a].key) || lang_stops_.contains(t.words[a].key))) ++a;
   while (b > a && lex_.is_joiner(t.words[b - 1])) --b;
   if (b - a < 2 || (!lex_.is_head(t.words[b - 1]) && !has_head(t, a, b))) return;
   // "Soviet Union", "United Arab Emirates": a place, not an organization.
@@ -102,6 +106,7 @@ void Finder::add_person(const TextWords& t, size_t a, size_t b, bool evidence) {
   }
   const Word& first = t.words[a];
   bool one = b - a == 1;
+  if (lang_stops_.contains(first.key)) return;
   if (one && ((first.sentence_start && !evidence) || stops_.contains(first.key))) return;
   evidence |= !one && lex_.is_given_name(first) && !stops_.contains(first.key);
   std::string shown = display(t, a, b);
@@ -131,7 +136,7 @@ bool Finder::context_evidence(const TextWords& t, size_t a, size_t b) const {
 
 void Finder::classify(const TextWords& t, size_t a, size_t b) {
   const auto& w = t.words;
-  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.contains(w[a].key)))) ++a;
+  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.contains(w[a].key)) || lang_stops_.contains(w[a].key))) ++a;
   if (a >= b) return;
   // "Federal Reserve Board Chairman Paul Volcker": the last title splits an organization or a
   // place from the person.
@@ -286,8 +291,8 @@ NameResult Finder::run(const TextWords& title, const TextWords& body) {
 
 }  // namespace
 
-NameResult find_names(const TextWords& title, const TextWords& body) {
-  Finder f;
+NameResult find_names(const TextWords& title, const TextWords& body, std::string_view lang) {
+  Finder f(lang);
   return f.run(title, body);
 }
 

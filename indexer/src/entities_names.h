@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "entities_countries.h"
@@ -14,7 +15,9 @@ struct NameResult {
   std::vector<std::string> orgs;
 };
 
-// `title` and `body` must have been through find_countries (their place words are marked).
-NameResult find_names(const TextWords& title, const TextWords& body);
+// `title` and `body` must have been through find_countries (their place words are marked). The
+// cues and given names are English; `lang`, the article's language, adds its stopwords as words no
+// name starts with.
+NameResult find_names(const TextWords& title, const TextWords& body, std::string_view lang = "en");
 
 }  // namespace dsearch::entities
