@@ -22,12 +22,6 @@ Analyzer& analyzer_for(const std::string& lang) {
   return it->second;
 }
 
-std::vector<std::string> country_codes(const std::vector<CountryMention>& mentions) {
-  std::vector<std::string> codes;
-  for (const auto& m : mentions) codes.push_back(m.code);
-  return codes;
-}
-
 // Filter terms for a person or organization: the whole key, and each of its words, so that
 // person:Putin finds "Vladimir Putin".
 void add_name_terms(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
@@ -111,7 +105,6 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
 
   doc.add_value(schema::kSlotDate, schema::date_value(a.date));
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
-  doc.add_value(schema::kSlotMentioned, schema::pack_list(country_codes(a.countries)));
   doc.add_value(schema::kSlotPeople, schema::name_keys(a.people));
   doc.add_value(schema::kSlotOrgs, schema::name_keys(a.orgs));
   doc.add_value(schema::kSlotSource, schema::name_keys({a.source}));

@@ -17,8 +17,9 @@ namespace dsearch::schema {
 // key, not the id; 9: the id's key in slot 1 with short keys of root and file (origin.h);
 // 10: 8-byte id keys, a one-byte TokenSequence header, the origin at the start of kSlotRecord,
 // people, organizations and sources as name keys (name_keys); 11: word order as slot numbers of a
-// per-document perfect hash, English stopwords listed by number (token_sequence.h)
-inline constexpr int kSchemaVersion = 11;
+// per-document perfect hash, English stopwords listed by number (token_sequence.h); 12: those
+// numbers Rice-coded, no slot 6
+inline constexpr int kSchemaVersion = 12;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -42,7 +43,7 @@ enum Slot : unsigned {
   kSlotPeople = 3,        // name_keys() of the people, for facets
   kSlotOrgs = 4,          // name_keys() of the organizations, for facets
   kSlotSource = 5,        // name_keys() of the source, for facets
-  kSlotMentioned = 6,     // packed list of every mentioned country code
+  // 6 held every mentioned country, which nothing read, until schema 12 (the XC terms filter)
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
   // The article's origin and record (record_codec.h). Not the document data: Glass deflates

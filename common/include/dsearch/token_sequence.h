@@ -14,7 +14,7 @@
 // document does not hold still maps to some slot. Such words have posting lists, and a reader
 // must confirm a word there before it trusts its slot (exact()).
 //
-// Value layout (schema 11; the schema version stands for the layout's):
+// Value layout (schema 12; the schema version stands for the layout's):
 //   byte 0   (width - 1) << 3 | seed: the bits of a slot number, 1 to 32, and the document's hash
 //            seed, below kSeeds
 //   varint   D, the number of hashed words; varint S, the number of stopword-table words
