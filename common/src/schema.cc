@@ -1,5 +1,7 @@
 #include "dsearch/schema.h"
 
+#include <algorithm>
+
 #include <xxhash.h>
 
 #include <cstdint>
@@ -60,6 +62,19 @@ std::string name_keys(const std::vector<std::string>& names) {
     if (!k.empty() && !seen) out += k;
   }
   return out;
+}
+
+std::vector<std::string> name_terms(std::string_view prefix, std::string_view name) {
+  std::string key = entity_key(name);
+  std::vector<std::string> terms;
+  for (std::size_t b = 0; b < key.size();) {
+    std::size_t e = std::min(key.find(' ', b), key.size());
+    if (e > b) terms.push_back(term(prefix, key.substr(b, e - b)));
+    b = e + 1;
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
 }
 
 std::string date_value(int year, int month, int day) {

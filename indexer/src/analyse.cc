@@ -22,20 +22,6 @@ Analyzer& analyzer_for(const std::string& lang) {
   return it->second;
 }
 
-// Filter terms for a person or organization: the whole key, and each of its words, so that
-// person:Putin finds "Vladimir Putin".
-void add_name_terms(Xapian::Document& doc, std::string_view prefix, const std::string& name) {
-  std::string key = schema::entity_key(name);
-  if (key.empty()) return;
-  doc.add_boolean_term(schema::term(prefix, key));
-  for (size_t b = 0; b < key.size();) {
-    size_t e = key.find(' ', b);
-    if (e == std::string::npos) e = key.size();
-    if (e > b && e - b < key.size()) doc.add_boolean_term(schema::term(prefix, key.substr(b, e - b)));
-    b = e + 1;
-  }
-}
-
 // Spelling data wants real words, not numbers or fragments.
 bool spelling_worthy(const std::string& folded) {
   if (folded.size() < 3 || folded.size() > 24) return false;
@@ -97,8 +83,10 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
 
   for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
-  for (const auto& p : a.people) add_name_terms(doc, schema::kPerson, p);
-  for (const auto& o : a.orgs) add_name_terms(doc, schema::kOrg, o);
+  for (const auto& p : a.people)
+    for (const auto& t : schema::name_terms(schema::kPerson, p)) doc.add_boolean_term(t);
+  for (const auto& o : a.orgs)
+    for (const auto& t : schema::name_terms(schema::kOrg, o)) doc.add_boolean_term(t);
   if (std::string key = schema::entity_key(a.source); !key.empty())
     doc.add_boolean_term(schema::term(schema::kSource, key));
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));

@@ -1,5 +1,6 @@
 // Boolean filters for the fields of the query language and the CLI options: one term per value
-// (schema prefixes), and value ranges on the date slot.
+// (schema prefixes; a name of several words is the AND of its words', name_filter.h), and value
+// ranges on the date slot.
 #include <optional>
 #include <string>
 
@@ -7,6 +8,7 @@
 #include "dsearch/gazetteer.h"
 #include "dsearch/schema.h"
 #include "dsearch/searcher/query.h"
+#include "name_filter.h"
 #include "query_fields.h"
 
 namespace dsearch {
@@ -67,14 +69,13 @@ Xapian::Query field_filter(std::string_view field, std::string_view value) {
   if (field == "country") return Xapian::Query(schema::term(schema::kMainCountry, country_code(value)));
   if (field == "mentions") return Xapian::Query(schema::term(schema::kCountry, country_code(value)));
   if (field == "lang") return Xapian::Query(schema::term(schema::kLang, lang_code(value)));
-  std::string_view prefix;
-  if (field == "person") prefix = schema::kPerson;
-  else if (field == "org") prefix = schema::kOrg;
-  else if (field == "source") prefix = schema::kSource;
-  else throw Error(ErrorKind::kUsage, "unknown field '" + std::string(field) + "'");
+  ensure(field == "person" || field == "org" || field == "source", ErrorKind::kUsage,
+         "unknown field '" + std::string(field) + "'");
   std::string key = schema::entity_key(value);
   ensure(!key.empty(), ErrorKind::kUsage, "no words in " + std::string(field) + " '" + std::string(value) + "'");
-  return Xapian::Query(schema::term(prefix, key));
+  if (field == "person") return name_filter(schema::kPerson, schema::kSlotPeople, value);
+  if (field == "org") return name_filter(schema::kOrg, schema::kSlotOrgs, value);
+  return Xapian::Query(schema::term(schema::kSource, key));
 }
 
 Xapian::Query date_filter(std::string_view since, std::string_view until) {

@@ -80,65 +80,18 @@ bool PhrasePattern::matches(const TokenSequence& seq) const {
   return false;
 }
 
-PhraseSource::PhraseSource(std::shared_ptr<const PhrasePattern> pattern) : pattern_(std::move(pattern)) {}
+PhraseSource::PhraseSource(std::shared_ptr<const PhrasePattern> pattern)
+    : ValueFilter(schema::kSlotTokens), pattern_(std::move(pattern)) {}
 
 void PhraseSource::init(const Xapian::Database& db) {
-  db_ = db;
-  doccount_ = db_.get_doccount();
-  values_ = db_.valuestream_begin(schema::kSlotTokens);
-  values_known_ = true;
-  docid_ = 0;
-  matched_ = false;
-  ended_ = false;
+  ValueFilter::init(db);
   postings_.clear();
   const auto& alternatives = pattern_->alternatives();
   if (alternatives.size() <= kMaxFollowed)
-    for (const auto& term : alternatives) postings_.push_back(db_.postlist_begin(term));
+    for (const auto& term : alternatives) postings_.push_back(db.postlist_begin(term));
 }
 
-void PhraseSource::scan(Xapian::docid from) {
-  matched_ = false;
-  // Never skip_to() backwards (its result is unspecified) nor at the end (there is no stream).
-  if (!stream_at_end() && (!values_known_ || values_.get_docid() < from)) values_.skip_to(from);
-  values_known_ = true;
-  for (; !stream_at_end(); ++values_) {
-    if (holds_phrase(values_.get_docid(), *values_)) {
-      docid_ = values_.get_docid();
-      matched_ = true;
-      return;
-    }
-  }
-  ended_ = true;
-}
-
-void PhraseSource::next(double) { scan(docid_ + 1); }
-
-void PhraseSource::skip_to(Xapian::docid did, double) {
-  if (did <= docid_) {
-    if (matched_) return;  // already there
-    did = docid_ + 1;      // check() turned docid_ down
-  }
-  scan(did);
-}
-
-// The matcher calls this on documents that hold every word of the phrase, in ascending order, so
-// the value stream is read forwards, one chunk after another. A document that does not match is
-// turned down without moving on to the next match: that could read many values for nothing.
-bool PhraseSource::check(Xapian::docid did, double) {
-  if (matched_ && did == docid_) return true;
-  docid_ = did;
-  matched_ = false;
-  if (stream_at_end()) return false;
-  if (!values_known_ || values_.get_docid() < did) {
-    values_known_ = values_.check(did);  // glass moves to the first value >= did and says true
-    if (!values_known_ || stream_at_end()) return false;
-  }
-  if (values_.get_docid() != did) return false;  // a document without text
-  matched_ = holds_phrase(did, *values_);
-  return matched_;
-}
-
-bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
+bool PhraseSource::passes(Xapian::docid did, const std::string& value) {
   sequence_.assign(value);
   const TokenSequence& seq = sequence_;
   if (!pattern_->matches(seq)) return false;
@@ -166,7 +119,7 @@ bool PhraseSource::holds_phrase(Xapian::docid did, const std::string& value) {
 std::vector<std::string> PhraseSource::held_terms(Xapian::docid did) {
   const auto& alternatives = pattern_->alternatives();
   if (postings_.empty())
-    for (const auto& term : alternatives) postings_.push_back(db_.postlist_begin(term));
+    for (const auto& term : alternatives) postings_.push_back(db().postlist_begin(term));
   std::vector<std::string> held;
   for (std::size_t k = 0; k < postings_.size(); ++k)
     if (follow(k, did)) held.push_back(alternatives[k]);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dsearch/token_sequence.h"
+#include "value_filter.h"
 
 namespace dsearch {
 
@@ -63,29 +64,17 @@ class PhrasePattern {
 // the value stream), for a phrase of stopwords alone, which has no words to drive it. The source
 // counts on that AND: alone, it would also take a document that lacks an indexed word of the
 // phrase, whose slot is then another word's (token_sequence.h).
-class PhraseSource : public Xapian::PostingSource {
+class PhraseSource : public ValueFilter {
  public:
   explicit PhraseSource(std::shared_ptr<const PhrasePattern> pattern);
 
   void init(const Xapian::Database& db) override;
-  Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return doccount_; }
-  Xapian::doccount get_termfreq_max() const override { return doccount_; }
-
-  void next(double min_wt) override;
-  void skip_to(Xapian::docid did, double min_wt) override;
-  bool check(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return ended_; }
-  Xapian::docid get_docid() const override { return docid_; }
-
   // name() stays empty: the source is not serialisable, which only the remote backend needs.
   PhraseSource* clone() const override;
   std::string get_description() const override;
 
  private:
-  bool stream_at_end() const { return values_ == Xapian::ValueIterator(); }
-  void scan(Xapian::docid from);  // to the first matching document >= from
-  bool holds_phrase(Xapian::docid did, const std::string& value);
+  bool passes(Xapian::docid did, const std::string& value) override;
   std::vector<std::string> held_terms(Xapian::docid did);
   // Whether the document holds alternative k, moving its posting list forwards to `did`.
   bool follow(std::size_t k, Xapian::docid did);
@@ -96,13 +85,6 @@ class PhraseSource : public Xapian::PostingSource {
   static constexpr std::size_t kMaxFollowed = 32;
 
   std::shared_ptr<const PhrasePattern> pattern_;  // shared with clones: it never changes
-  Xapian::Database db_;
-  Xapian::doccount doccount_ = 0;
-  Xapian::ValueIterator values_;  // the value stream of schema::kSlotTokens
-  bool values_known_ = false;     // false after a ValueIterator::check() that left it unspecified
-  Xapian::docid docid_ = 0;       // the current match, or the last document check() turned down
-  bool matched_ = false;          // docid_ is a match
-  bool ended_ = false;
   std::vector<Xapian::PostingIterator> postings_;  // of each alternative
   std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
   TokenSequence sequence_;  // the document's being checked, its memory kept for the next

@@ -80,15 +80,13 @@ class QueryIndex {
     doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(d.source)));
     for (const auto& c : d.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
     for (const auto& c : d.mentions) doc.add_boolean_term(schema::term(schema::kCountry, c));
-    auto names = [&](std::string_view prefix, const std::vector<std::string>& list) {
-      for (const auto& name : list) {  // the full key and each of its words, as the indexer does
-        std::string key = schema::entity_key(name);
-        doc.add_boolean_term(schema::term(prefix, key));
-        for (const auto& t : en_.tokens(key)) doc.add_boolean_term(schema::term(prefix, t.raw));
-      }
+    auto names = [&](std::string_view prefix, Xapian::valueno slot, const std::vector<std::string>& list) {
+      for (const auto& name : list)
+        for (const auto& t : schema::name_terms(prefix, name)) doc.add_boolean_term(t);
+      doc.add_value(slot, schema::name_keys(list));
     };
-    names(schema::kPerson, d.people);
-    names(schema::kOrg, d.orgs);
+    names(schema::kPerson, schema::kSlotPeople, d.people);
+    names(schema::kOrg, schema::kSlotOrgs, d.orgs);
     if (!d.date.empty()) doc.add_value(schema::kSlotDate, schema::date_value(d.date));
     db_.add_document(doc);
   }
@@ -154,6 +152,9 @@ TEST(Query, FindsTheExpectedArticles) {
       {"person:Putin", {"xinhua", "standard"}},  // "Vladimir Putin", "Wladimir Putin"
       {"person:\"Kim Jong Un\"", {"xinhua", "dw"}},
       {"person:\"kim jong-un\"", {"xinhua", "dw"}},
+      {"person:\"Vladimir Putin\"", {"xinhua"}},  // "Wladimir Putin" is another name
+      {"person:\"Kim Ryong\"", {}},  // both words, of two people: Kim Jong Un, Choe Ryong Hae
+      {"org:\"KCNA AP\"", {}},
       {"org:KCNA", {"xinhua", "dw"}},
       {"lang:de", {"standard"}},
       {"envoy lang:en", {"xinhua", "dw"}},
@@ -208,7 +209,9 @@ TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
             parse_query("country:KP", ctx).filter.get_description());
   EXPECT_EQ(field_filter("country", "North Korea").get_description(), "Query(XMKP)");
   EXPECT_EQ(field_filter("mentions", "jp").get_description(), "Query(XCJP)");
-  EXPECT_EQ(field_filter("person", "KIM Jong-un").get_description(), "Query(XPkim jong un)");
+  EXPECT_EQ(field_filter("person", "KIM Jong-un").get_description(),
+            "Query(((XPjong AND XPkim AND XPun) FILTER PostingSource(dsearch::NameKeyFilter(slot 3))))");
+  EXPECT_EQ(field_filter("person", "Putin").get_description(), "Query(XPputin)");
   EXPECT_EQ(field_filter("lang", "EN").get_description(), "Query(Len)");
 }
 

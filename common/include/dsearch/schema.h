@@ -18,8 +18,9 @@ namespace dsearch::schema {
 // 10: 8-byte id keys, a one-byte TokenSequence header, the origin at the start of kSlotRecord,
 // people, organizations and sources as name keys (name_keys); 11: word order as slot numbers of a
 // per-document perfect hash, English stopwords listed by number (token_sequence.h); 12: those
-// numbers Rice-coded, no slot 6
-inline constexpr int kSchemaVersion = 12;
+// numbers Rice-coded, no slot 6; 13: no term for a person's or organization's name of several
+// words, only for each word
+inline constexpr int kSchemaVersion = 13;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -30,8 +31,8 @@ inline constexpr int kSchemaVersion = 12;
 // B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
-inline constexpr std::string_view kPerson = "XP";         // normalized person name (see entity_key)
-inline constexpr std::string_view kOrg = "XO";            // normalized organization name
+inline constexpr std::string_view kPerson = "XP";         // each word of a normalized person name (entity_key)
+inline constexpr std::string_view kOrg = "XO";            // each word of a normalized organization name
 inline constexpr std::string_view kSource = "XS";         // normalized source (publisher)
 inline constexpr std::string_view kLang = "L";            // ISO 639-1 language of the article
 
@@ -97,6 +98,12 @@ inline constexpr std::size_t kNameKeyBytes = 6;
 std::string name_key(std::string_view name);  // "" for a name whose entity_key() is empty
 // The keys of `names` in order, each once.
 std::string name_keys(const std::vector<std::string>& names);
+
+// The filter terms of a person's or organization's name under `prefix` (kPerson, kOrg): one for
+// each word of its entity_key, so that person:Putin finds "Vladimir Putin", which is the whole
+// key's when it has one word. A name of several words has no term of its own: its filter is the
+// AND of these, checked against the name keys (searcher/src/name_filter.h).
+std::vector<std::string> name_terms(std::string_view prefix, std::string_view name);
 
 // Packs a list of strings into one value (for multi-valued facets) and back.
 std::string pack_list(const std::vector<std::string>& items);
