@@ -238,7 +238,7 @@ TEST(TokenSequence, EveryWidthReadsBackWhatWasWritten) {
     TokenSequenceWriter w;
     w.add("title");
     w.end_title();
-    auto word = [&](std::size_t i) { return "w" + std::to_string(i % (words / 2 + 1)); };
+    auto word = [&](std::size_t i) { return std::string("w").append(std::to_string(i % (words / 2 + 1))); };
     for (std::size_t i = 0; i < words; ++i) w.add(i % 7 == 3 ? "the" : word(i));
     std::string value = w.value();
     TokenSequence seq(value);
