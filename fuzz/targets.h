@@ -131,10 +131,10 @@ inline int page(const uint8_t* data, size_t size) {
 inline int tokens(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   dsearch::TokenSequence stored(bytes);
-  if (stored.title_size() > stored.size() || (!stored.empty() && (stored.width() < 1 || stored.width() > 32)))
+  if (stored.title_size() > stored.size() || (!stored.empty() && (stored.width() < 1 || stored.width() > 31)))
     std::abort();
   for (std::size_t i = 0; i < stored.size(); ++i)
-    if (stored.width() < 32 && stored[i] >> stored.width()) std::abort();
+    if (stored[i] >> stored.width()) std::abort();
   static const dsearch::PhrasePattern any({{"the", "a"}, {"envoy"}}, false), title({{"the"}, {"envoy"}}, true);
   any.matches(stored);
   title.matches(stored);

@@ -331,6 +331,7 @@ void TokenSequence::assign(std::string_view value) {
   if (value.empty()) return;
   auto header = static_cast<unsigned char>(value[0]);
   unsigned width = (header >> 3) + 1;
+  if (width > kMaxSlotBits) return;
   value.remove_prefix(1);
   std::uint64_t hashed = 0, s = 0;
   if (!get_varint(value, hashed) || !get_varint(value, s) || s > stop_table().size()) return;
@@ -357,11 +358,16 @@ void TokenSequence::assign(std::string_view value) {
   }
   displacements_.resize(buckets);
   for (auto& d : displacements_) d = static_cast<std::uint8_t>(in.get(kDisplacementBits));
+  std::size_t first = in.at();
+  std::size_t n = in.left() / width;
+  if (in.left() - n * width >= 8) {  // a spare byte: no writer's value
+    stops_.clear();
+    displacements_.clear();
+    return;
+  }
   seed_ = static_cast<std::uint8_t>(header & (kSeeds - 1));
   width_ = width;
   hashed_slots_ = slots - 1 - s;
-  std::size_t first = in.at();
-  std::size_t n = in.left() / width;
   slots_.resize(n);
   unpack(value, first, width, slots_.data(), n);
   while (title_size_ < n && slots_[title_size_] != kSeparator) ++title_size_;

@@ -28,7 +28,7 @@ bool capitalised(const Word& w) {
 
 class Finder {
  public:
-  explicit Finder(std::string_view lang) : lang_stops_(lang == "en" ? stopwords("") : stopwords(lang)) {}
+  explicit Finder(std::string_view lang) : noun_stops_(capitalises_nouns(lang) ? stopwords(lang) : stopwords("")) {}
   NameResult run(const TextWords& title, const TextWords& body);
 
  private:
@@ -45,9 +45,12 @@ class Finder {
 
   const NameLexicon& lex_ = NameLexicon::instance();
   const WordSet& stops_ = stopwords("en");
-  // The article's own stopwords, where it is not English. A German article capitalises every noun,
-  // and its sentences start "Der Konzern", "Den Streit", "Mit Erfolg": a name starts with none.
-  const WordSet& lang_stops_;
+  // The article's stopwords, where its language capitalises nouns. German capitalises every noun,
+  // so "Der Konzern", "Den Streit", "Mit Erfolg" read as names to English cues: a name starts with
+  // none of them. Elsewhere a capitalised run after "Le", "Di", "Van" is a name ("Le Pen").
+  static bool capitalises_nouns(std::string_view lang) { return lang == "de" || lang == "lb"; }
+  const WordSet& noun_stops_;
+  bool never_first(const Word& w) const { return noun_stops_.contains(w.key); }
   std::map<std::string, Candidate> people_, singles_, orgs_;
   std::map<std::string, std::string> acronyms_;  // acronym key -> org key
   size_t offset_ = 0;                            // orders title words before body words
@@ -88,7 +91,7 @@ void Finder::add_org(const std::string& shown, size_t pos) {
 }
 
 void Finder::add_org(const TextWords& t, size_t a, size_t b) {
-  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.contains(t.words[a].key) || lang_stops_.contains(t.words[a].key))) ++a;
+  while (a < b && (lex_.is_joiner(t.words[a]) || stops_.contains(t.words[a].key) || never_first(t.words[a]))) ++a;
   while (b > a && lex_.is_joiner(t.words[b - 1])) --b;
   if (b - a < 2 || (!lex_.is_head(t.words[b - 1]) && !has_head(t, a, b))) return;
   // "Soviet Union", "United Arab Emirates": a place, not an organization.
@@ -106,7 +109,7 @@ void Finder::add_person(const TextWords& t, size_t a, size_t b, bool evidence) {
   }
   const Word& first = t.words[a];
   bool one = b - a == 1;
-  if (lang_stops_.contains(first.key)) return;
+  if (never_first(first)) return;
   if (one && ((first.sentence_start && !evidence) || stops_.contains(first.key))) return;
   evidence |= !one && lex_.is_given_name(first) && !stops_.contains(first.key);
   std::string shown = display(t, a, b);
@@ -136,7 +139,7 @@ bool Finder::context_evidence(const TextWords& t, size_t a, size_t b) const {
 
 void Finder::classify(const TextWords& t, size_t a, size_t b) {
   const auto& w = t.words;
-  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.contains(w[a].key)) || lang_stops_.contains(w[a].key))) ++a;
+  while (a < b && (lex_.is_never(w[a]) || (w[a].sentence_start && stops_.contains(w[a].key)) || never_first(w[a]))) ++a;
   if (a >= b) return;
   // "Federal Reserve Board Chairman Paul Volcker": the last title splits an organization or a
   // place from the person.

@@ -21,7 +21,7 @@ constexpr std::size_t kSpellingWordsInMemory = 200000;
 }  // namespace
 
 BuildDictionaries::Trained BuildDictionaries::get_or_train(Stage stage, const std::function<Trained()>& train) {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(mu_[stage]);
   if (ready(stage)) return stages_[stage];
   Trained t = train();
   if (t.dictionary.empty()) return t;

@@ -39,11 +39,11 @@ class BuildDictionaries {
   };
   bool ready(Stage stage) const { return ready_[stage].load(std::memory_order_acquire); }
   // The stage's dictionary as a shard published it, or what `train` makes, published unless it is
-  // empty (too few articles: another shard may have enough). One shard trains at a time.
+  // empty (too few articles: another shard may have enough). One shard trains a stage at a time.
   Trained get_or_train(Stage stage, const std::function<Trained()>& train);
 
  private:
-  std::mutex mu_;
+  std::mutex mu_[2];
   Trained stages_[2];
   std::atomic<bool> ready_[2] = {false, false};
 };

@@ -42,9 +42,7 @@ std::size_t terms_in_body(const Highlight& h, std::string_view token_order,
     WordSlot s = order.slot(key);
     if (s != kNoSlot && (exact(key) || holds(t))) wanted.push_back(s);
   }
-  // Two terms held have two slots, but the stems of two languages may be one word's.
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::sort(wanted.begin(), wanted.end());  // distinct: two words held have two slots
   std::vector<bool> found(wanted.size());
   std::size_t count = 0;
   for (std::size_t i = order.title_size() + 1; i < order.size() && count < wanted.size(); ++i) {

@@ -22,7 +22,6 @@ PhrasePattern::PhrasePattern(const std::vector<std::vector<std::string>>& terms,
   }
   std::sort(alternatives_.begin(), alternatives_.end());
   alternatives_.erase(std::unique(alternatives_.begin(), alternatives_.end()), alternatives_.end());
-  slots_.resize(terms_.size());
 }
 
 PhrasePattern PhrasePattern::narrowed(const std::vector<std::string>& held) const {
@@ -47,12 +46,13 @@ bool accepts(const std::vector<WordSlot>& slots, WordSlot s) {
 
 }  // namespace
 
-bool PhrasePattern::matches(const TokenSequence& seq) const {
+bool PhrasePattern::matches(const TokenSequence& seq, Slots& accepted) const {
   std::size_t n = size();
   std::size_t end = title_only_ ? seq.title_size() : seq.size();
   if (n == 0 || end < n) return false;
+  accepted.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    auto& slots = slots_[i];
+    auto& slots = accepted[i];
     slots.clear();
     for (const auto& key : keys_[i])
       if (WordSlot s = seq.slot(key); s != kNoSlot) slots.push_back(s);
@@ -62,18 +62,18 @@ bool PhrasePattern::matches(const TokenSequence& seq) const {
   }
   auto at = [&](std::size_t start) {
     std::size_t k = 0;
-    while (k < n && accepts(slots_[k], seq[start + k])) ++k;
+    while (k < n && accepts(accepted[k], seq[start + k])) ++k;
     return k == n;
   };
   // Most phrases have a position that accepts one slot: scanning for it alone is a tight loop
   // over the sequence, and the other positions are looked at only where it occurs.
-  auto single = std::find_if(slots_.begin(), slots_.end(), [](const auto& s) { return s.size() == 1; });
-  if (single == slots_.end()) {
+  auto single = std::find_if(accepted.begin(), accepted.end(), [](const auto& s) { return s.size() == 1; });
+  if (single == accepted.end()) {
     for (std::size_t i = 0; i + n <= end; ++i)
       if (at(i)) return true;
     return false;
   }
-  std::size_t k = static_cast<std::size_t>(single - slots_.begin());
+  std::size_t k = static_cast<std::size_t>(single - accepted.begin());
   WordSlot s = single->front();
   for (std::size_t i = k; i + n - k <= end; ++i)
     if (seq[i] == s && at(i - k)) return true;
@@ -94,10 +94,10 @@ void PhraseSource::init(const Xapian::Database& db) {
 bool PhraseSource::passes(Xapian::docid did, const std::string& value) {
   sequence_.assign(value);
   const TokenSequence& seq = sequence_;
-  if (!pattern_->matches(seq)) return false;
+  if (!pattern_->matches(seq, slots_)) return false;
   const auto& alternatives = pattern_->alternatives();
   if (alternatives.empty()) return true;  // the AND saw to it that the document holds each term
-  if (alternatives.size() > kMaxFollowed) return pattern_->narrowed(held_terms(did)).matches(seq);
+  if (alternatives.size() > kMaxFollowed) return pattern_->narrowed(held_terms(did)).matches(seq, slots_);
   // Documents come in ascending order, so each alternative's posting list is walked forwards, as
   // the AND walks its words': much cheaper than reading the document's termlist.
   std::uint32_t held = 0;
@@ -110,7 +110,7 @@ bool PhraseSource::passes(Xapian::docid did, const std::string& value) {
       if (held & (1u << k)) terms.push_back(alternatives[k]);
     narrowed = std::make_unique<PhrasePattern>(pattern_->narrowed(terms));
   }
-  return narrowed->matches(seq);
+  return narrowed->matches(seq, slots_);
 }
 
 // Which alternatives the document holds (sorted, as they are), from their posting lists: the index

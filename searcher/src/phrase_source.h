@@ -39,11 +39,18 @@ class PhrasePattern {
   // The same phrase with the alternatives not `held` (sorted) left out.
   PhrasePattern narrowed(const std::vector<std::string>& held) const;
 
+  // The slots each position accepts in one document, worked out by matches().
+  using Slots = std::vector<std::vector<WordSlot>>;
+
   // Whether the sequence holds the phrase at consecutive positions (within the title when
   // title_only), taking each term as held: narrow the pattern first. A phrase never spans the
-  // title and the body: no word has the separator's slot. Not thread-safe: the slots of each
-  // document are worked out in the pattern's memory.
-  bool matches(const TokenSequence& seq) const;
+  // title and the body: no word has the separator's slot. `scratch` keeps its memory for the
+  // next document: a phrase checks thousands.
+  bool matches(const TokenSequence& seq, Slots& scratch) const;
+  bool matches(const TokenSequence& seq) const {
+    Slots scratch;
+    return matches(seq, scratch);
+  }
 
  private:
   bool checked(std::size_t position, const WordKey& key) const {
@@ -55,7 +62,6 @@ class PhrasePattern {
   std::vector<std::string> alternatives_;
   bool title_only_;
   std::vector<bool> indexed_;
-  mutable std::vector<std::vector<WordSlot>> slots_;  // per position, for the document in hand
 };
 
 // Xapian::Query(OP_FILTER, Query(OP_AND, words...), Query(source)) with the matcher driven by the
@@ -88,6 +94,7 @@ class PhraseSource : public ValueFilter {
   std::vector<Xapian::PostingIterator> postings_;  // of each alternative
   std::map<std::uint32_t, std::unique_ptr<PhrasePattern>> narrowed_;  // by the alternatives held
   TokenSequence sequence_;  // the document's being checked, its memory kept for the next
+  PhrasePattern::Slots slots_;
 };
 
 // The query for a phrase whose positions accept `terms` (unprefixed), with `words` the subqueries

@@ -198,6 +198,18 @@ TEST(EntitiesNames, GermanNamesDoNotStartWithAnArticleOrAPreposition) {
   EXPECT_TRUE(moik);
 }
 
+// Only where the language capitalises nouns: elsewhere "van", "de", "le" start capitalised runs
+// that are names.
+TEST(EntitiesNames, StopwordsOfTheArticleStartNoNameWhereNounsAreCapitalised) {
+  auto de = extract_entities("", "Der Konzern meldet Verluste. Mit Erfolg hat Angela Merkel verhandelt.", "de");
+  EXPECT_FALSE(has(de.people, "Der Konzern"));
+  EXPECT_FALSE(has(de.people, "Mit Erfolg"));
+  EXPECT_TRUE(has(de.people, "Angela Merkel"));
+  auto fr = extract_entities("", "Later Le Pen said no. Louis van Gaal a quitté Manchester.", "fr");
+  EXPECT_TRUE(has(fr.people, "Le Pen")) << "\"le\" is a French stopword";
+  EXPECT_TRUE(has(fr.people, "Louis Van Gaal"));
+}
+
 TEST(EntitiesNames, PlacesAreNotOrganizations) {
   auto e = extract_entities("", "The Soviet Union and the United Arab Emirates signed a pact.", "en");
   EXPECT_FALSE(has(e.orgs, "Soviet Union"));

@@ -206,7 +206,9 @@ TEST(TokenSequence, AnyBytesReadSafely) {
       {std::string("\x18\x02\x00\x53\x60", 5), 3, 1},      // displacement 3, then 5, 0, 6
       {std::string("\x18\x02\x00\x53\x00\x06", 6), 4, 1},  // 5, 0, 0, 6: the first separator counts
       {std::string("\x18\x02\x00\x53\x06", 5), 3, 2},      // 5, 6, 0: the zero is the separator
-      {std::string("\xf8\x00\x00\x78\x56\x34\x12", 7), 1, 1},  // 32 bits
+      {std::string("\xf0\x00\x00\x78\x56\x34\x12", 7), 1, 1},  // 31 bits
+      {std::string("\xf8\x00\x00\x78\x56\x34\x12", 7), 0, 0},  // 32 bits: kNoSlot would be a slot
+      {std::string("\x78\x00\x00\x78\x56\x34", 6), 0, 0},      // 16 bits and a spare byte
   };
   for (const auto& c : cases) {
     TokenSequence seq(c.value);
@@ -224,9 +226,9 @@ TEST(TokenSequence, AnyBytesReadSafely) {
   EXPECT_EQ(stop[0], 1u);
   EXPECT_EQ(stop.slot(WordKey{0, 5}), 1u);
   EXPECT_EQ(stop.slot(WordKey{0, 4}), kNoSlot);
-  TokenSequence wide(std::string("\xf8\x00\x00\x78\x56\x34\x12", 7));
+  TokenSequence wide(std::string("\xf0\x00\x00\x78\x56\x34\x12", 7));
   ASSERT_EQ(wide.size(), 1u);
-  EXPECT_EQ(wide.width(), 32u);
+  EXPECT_EQ(wide.width(), 31u);
   EXPECT_EQ(wide[0], 0x12345678u);
 }
 

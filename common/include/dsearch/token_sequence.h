@@ -15,7 +15,7 @@
 // must confirm a word there before it trusts its slot (exact()).
 //
 // Value layout (schema 12; the schema version stands for the layout's):
-//   byte 0   (width - 1) << 3 | seed: the bits of a slot number, 1 to 32, and the document's hash
+//   byte 0   (width - 1) << 3 | seed: the bits of a slot number, 1 to 31, and the document's hash
 //            seed, below kSeeds
 //   varint   D, the number of hashed words; varint S, the number of stopword-table words
 //   bits     least significant bit first: S gaps between the stopwords' table numbers, ascending
@@ -38,7 +38,7 @@ using WordSlot = std::uint32_t;
 inline constexpr WordSlot kSeparator = 0;               // marks the end of the title
 inline constexpr WordSlot kNoSlot = 0xFFFFFFFF;         // a table word the document lacks
 inline constexpr unsigned kSeeds = 8;                   // 3 bits of the header
-inline constexpr unsigned kMaxSlotBits = 32;            // 5 bits of the header
+inline constexpr unsigned kMaxSlotBits = 31;            // 5 bits of the header; kNoSlot is past them
 inline constexpr unsigned kBucketWords = 3;             // words a displacement places, on average
 inline constexpr unsigned kDisplacementBits = 4;
 
@@ -71,8 +71,9 @@ class TokenSequenceWriter {
   std::size_t title_size_ = 0;
 };
 
-// A stored value, unpacked. Any bytes are safe to read: a value of another layout, or of a length
-// no writer makes, reads as an empty sequence.
+// A stored value, unpacked. Any bytes are safe to read: they never lead a read outside the value,
+// and one whose counts do not fit its length, or with a spare byte at its end, reads as an empty
+// sequence; other bytes read as some sequence.
 class TokenSequence {
  public:
   TokenSequence() = default;
