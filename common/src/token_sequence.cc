@@ -1,6 +1,7 @@
 #include "dsearch/token_sequence.h"
 
 #include <endian.h>
+#include <absl/container/flat_hash_map.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -34,8 +35,15 @@ std::uint64_t hashed_slot(std::uint64_t x, unsigned d, std::uint64_t slots) {
   return scaled(static_cast<std::uint32_t>(mix64(x + (d + 1) * 0xD6E8FEB86659FD93ULL) >> 32), slots);
 }
 
-// The English stopwords' terms, numbered in sorted order, looked up by hash: every distinct word
-// of every article is looked up, so by open addressing on the hash's own low bits.
+// The slot of a word outside the stopword table, which writer and reader must agree on: after
+// the separator and the `stops` table words, among `slots`, by its bucket's displacement.
+WordSlot hashed_word_slot(std::uint64_t hash, unsigned seed, const std::vector<std::uint8_t>& displacements,
+                          std::uint64_t stops, std::uint64_t slots) {
+  std::uint64_t x = seeded(hash, seed);
+  return static_cast<WordSlot>(1 + stops + hashed_slot(x, displacements[bucket_of(x, displacements.size())], slots));
+}
+
+// The English stopwords' terms, numbered in sorted order, by hash.
 class StopTable {
  public:
   StopTable() {
@@ -44,63 +52,22 @@ class StopTable {
     for (const auto& w : stopwords("en")) terms.push_back(en.stem(w));
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    size_ = terms.size();
-    std::size_t capacity = 16;
-    while (capacity < 4 * size_) capacity *= 2;
-    slots_.assign(capacity, {0, -1});
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      std::uint64_t h = term_hash(terms[i]);
-      std::size_t at = h & (capacity - 1);
-      while (slots_[at].second >= 0) at = (at + 1) & (capacity - 1);
-      slots_[at] = {h, static_cast<int>(i)};
-    }
+    for (std::size_t i = 0; i < terms.size(); ++i) numbers_.emplace(term_hash(terms[i]), static_cast<int>(i));
   }
   int number(std::uint64_t hash) const {
-    for (std::size_t at = hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-      if (slots_[at].second < 0) return -1;
-      if (slots_[at].first == hash) return slots_[at].second;
-    }
+    auto it = numbers_.find(hash);
+    return it == numbers_.end() ? -1 : it->second;
   }
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return numbers_.size(); }
 
  private:
-  std::vector<std::pair<std::uint64_t, int>> slots_;  // (hash, number), number -1 when free
-  std::size_t size_ = 0;
+  absl::flat_hash_map<std::uint64_t, int> numbers_;
 };
 
 const StopTable& stop_table() {
   static const StopTable table;
   return table;
 }
-
-// The distinct hashes of a document's words, numbered as first met, by open addressing on the
-// hashes' own low bits (they are XXH3's).
-class DistinctWords {
- public:
-  void reset(std::size_t words) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * words) capacity *= 2;
-    table_.assign(capacity, kFree);
-    hashes_.clear();
-  }
-  std::uint32_t number(std::uint64_t hash) {
-    std::size_t mask = table_.size() - 1;
-    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-      if (table_[at] == kFree) {
-        table_[at] = static_cast<std::uint32_t>(hashes_.size());
-        hashes_.push_back(hash);
-        return table_[at];
-      }
-      if (hashes_[table_[at]] == hash) return table_[at];
-    }
-  }
-  const std::vector<std::uint64_t>& hashes() const { return hashes_; }
-
- private:
-  static constexpr std::uint32_t kFree = 0xFFFFFFFF;
-  std::vector<std::uint32_t> table_;
-  std::vector<std::uint64_t> hashes_;
-};
 
 constexpr unsigned kRiceBits = 2;
 
@@ -265,20 +232,27 @@ WordKey word_key(std::string_view term) {
 }
 
 std::string TokenSequenceWriter::value() const {
-  thread_local DistinctWords distinct;
-  thread_local std::vector<std::uint32_t> numbers;  // of each position's word
-  distinct.reset(words_.size());
+  // The distinct words, numbered as first met, and each position's word number.
+  thread_local absl::flat_hash_map<std::uint64_t, std::uint32_t> number_of;
+  thread_local std::vector<std::uint64_t> distinct;
+  thread_local std::vector<std::uint32_t> numbers;
+  number_of.clear();
+  distinct.clear();
   numbers.resize(words_.size());
-  for (std::size_t i = 0; i < words_.size(); ++i) numbers[i] = distinct.number(words_[i]);
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    auto [it, fresh] = number_of.try_emplace(words_[i], static_cast<std::uint32_t>(distinct.size()));
+    if (fresh) distinct.push_back(words_[i]);
+    numbers[i] = it->second;
+  }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stops;  // (table number, word number)
   std::vector<std::uint64_t> hashed;
   std::vector<std::uint32_t> hashed_words;
-  for (std::uint32_t w = 0; w < distinct.hashes().size(); ++w) {
-    int n = stop_number(distinct.hashes()[w]);
+  for (std::uint32_t w = 0; w < distinct.size(); ++w) {
+    int n = stop_number(distinct[w]);
     if (n >= 0) {
       stops.emplace_back(static_cast<std::uint32_t>(n), w);
     } else {
-      hashed.push_back(distinct.hashes()[w]);
+      hashed.push_back(distinct[w]);
       hashed_words.push_back(w);
     }
   }
@@ -296,13 +270,10 @@ std::string TokenSequenceWriter::value() const {
     if (seed < kSeeds) break;
   }
   std::uint64_t hashed_slots = (std::uint64_t{1} << width) - 1 - s;
-  std::vector<WordSlot> slot_of(distinct.hashes().size());
+  std::vector<WordSlot> slot_of(distinct.size());
   for (std::size_t i = 0; i < stops.size(); ++i) slot_of[stops[i].second] = static_cast<WordSlot>(1 + i);
-  for (std::size_t i = 0; i < hashed.size(); ++i) {
-    std::uint64_t x = seeded(hashed[i], seed);
-    slot_of[hashed_words[i]] =
-        static_cast<WordSlot>(1 + s + hashed_slot(x, displacements[bucket_of(x, displacements.size())], hashed_slots));
-  }
+  for (std::size_t i = 0; i < hashed.size(); ++i)
+    slot_of[hashed_words[i]] = hashed_word_slot(hashed[i], seed, displacements, s, hashed_slots);
 
   std::string out;
   out.reserve(8 + s + (displacements.size() * kDisplacementBits + (words_.size() + 1) * width) / 8);
@@ -382,9 +353,7 @@ WordSlot TokenSequence::slot(const WordKey& key) const {
                : kNoSlot;
   }
   if (displacements_.empty()) return kNoSlot;
-  std::uint64_t x = seeded(key.hash, seed_);
-  std::uint64_t d = displacements_[bucket_of(x, displacements_.size())];
-  return static_cast<WordSlot>(1 + stops_.size() + hashed_slot(x, static_cast<unsigned>(d), hashed_slots_));
+  return hashed_word_slot(key.hash, seed_, displacements_, stops_.size(), hashed_slots_);
 }
 
 }  // namespace dsearch

@@ -16,6 +16,7 @@
 #include "dsearch/article.h"
 #include "dsearch/record_codec.h"
 #include "dsearch/searcher/search.h"
+#include "dsearch/word_set.h"
 
 namespace dsearch {
 
@@ -70,11 +71,7 @@ class CodeCountSpy : public SlotSpy {
 
  private:
   void count(std::string_view packed, Xapian::docid did) override;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
+  WordMap<Xapian::doccount> counts_;
 };
 
 // Counts name keys as numbers, each with the first article it was seen in, to name it by.
