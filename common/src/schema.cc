@@ -64,17 +64,35 @@ std::string name_keys(const std::vector<std::string>& names) {
   return out;
 }
 
-std::vector<std::string> name_terms(std::string_view prefix, std::string_view name) {
+std::vector<std::string> name_words(std::string_view name) {
   std::string key = entity_key(name);
-  std::vector<std::string> terms;
+  std::vector<std::string> words;
   for (std::size_t b = 0; b < key.size();) {
     std::size_t e = std::min(key.find(' ', b), key.size());
-    if (e > b) terms.push_back(term(prefix, key.substr(b, e - b)));
+    if (e > b) words.push_back(key.substr(b, e - b));
     b = e + 1;
   }
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  return terms;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::string name_word_hash(std::string_view word) {
+  std::string out;
+  put_u64(out, XXH3_64bits(word.data(), word.size()));
+  out.resize(kNameWordBytes);
+  return out;
+}
+
+std::string name_word_hashes(const std::vector<std::string>& names) {
+  std::vector<std::string> hashes;
+  for (const auto& n : names)
+    for (const auto& w : name_words(n)) hashes.push_back(name_word_hash(w));
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  std::string out;
+  for (const auto& h : hashes) out += h;
+  return out;
 }
 
 std::string date_value(int year, int month, int day) {

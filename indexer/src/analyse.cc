@@ -83,10 +83,6 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
 
   for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
-  for (const auto& p : a.people)
-    for (const auto& t : schema::name_terms(schema::kPerson, p)) doc.add_boolean_term(t);
-  for (const auto& o : a.orgs)
-    for (const auto& t : schema::name_terms(schema::kOrg, o)) doc.add_boolean_term(t);
   if (std::string key = schema::entity_key(a.source); !key.empty())
     doc.add_boolean_term(schema::term(schema::kSource, key));
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::kLang, a.lang));
@@ -95,6 +91,8 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
   doc.add_value(schema::kSlotCountries, schema::pack_list(a.main_countries));
   doc.add_value(schema::kSlotPeople, schema::name_keys(a.people));
   doc.add_value(schema::kSlotOrgs, schema::name_keys(a.orgs));
+  doc.add_value(schema::kSlotPeopleWords, schema::name_word_hashes(a.people));
+  doc.add_value(schema::kSlotOrgWords, schema::name_word_hashes(a.orgs));
   doc.add_value(schema::kSlotSource, schema::name_keys({a.source}));
   doc.add_value(schema::kSlotRecord, record_value(origin, serialize(a)));
   return out;

@@ -1,6 +1,6 @@
 // Boolean filters for the fields of the query language and the CLI options: one term per value
-// (schema prefixes; a name of several words is the AND of its words', name_filter.h), and value
-// ranges on the date slot.
+// (schema prefixes), people's and organizations' names (name_filter.h), and value ranges on the
+// date slot.
 #include <optional>
 #include <string>
 
@@ -63,7 +63,7 @@ std::string bad_date(std::string_view d) {
 
 }  // namespace
 
-Xapian::Query field_filter(std::string_view field, std::string_view value) {
+Xapian::Query field_filter(std::string_view field, std::string_view value, const std::vector<Analyzer*>& analyzers) {
   value = trim(value);
   ensure(!value.empty(), ErrorKind::kUsage, "empty value for " + std::string(field));
   if (field == "country") return Xapian::Query(schema::term(schema::kMainCountry, country_code(value)));
@@ -73,8 +73,8 @@ Xapian::Query field_filter(std::string_view field, std::string_view value) {
          "unknown field '" + std::string(field) + "'");
   std::string key = schema::entity_key(value);
   ensure(!key.empty(), ErrorKind::kUsage, "no words in " + std::string(field) + " '" + std::string(value) + "'");
-  if (field == "person") return name_filter(schema::kPerson, schema::kSlotPeople, value);
-  if (field == "org") return name_filter(schema::kOrg, schema::kSlotOrgs, value);
+  if (field == "person") return name_filter(kPeopleSlots, value, analyzers);
+  if (field == "org") return name_filter(kOrgSlots, value, analyzers);
   return Xapian::Query(schema::term(schema::kSource, key));
 }
 

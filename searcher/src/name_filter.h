@@ -1,23 +1,37 @@
-// person: and org: filters. The index has a term for each word of a name (XPvladimir, XPputin),
-// so that person:Putin finds "Vladimir Putin", and for a name of one word; a name of several
-// words has no term of its own (schema 13: those were 19,000 terms of the 14k mix, mostly of one
-// article each, and 0.8 MB of its 19.3 MB). Its filter is the AND of its words' terms, kept where
-// the article's name keys (the facet slot) hold the name's.
+// person: and org: filters. Names have no terms (schema 14: a term per name word cost the 14k mix
+// 0.7 MB of its 18.5). A filter finds the name's words among the article's free-text terms, which
+// the indexer made from the same text the name came from, and keeps the articles whose facet
+// values hold the name: a name of several words as one of the article's name keys, a single word
+// as one of the words of its names (schema::name_word_hashes), so that person:Putin finds
+// "Vladimir Putin".
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "dsearch/analyzer.h"
+#include "dsearch/schema.h"
 #include "value_filter.h"
 
 namespace dsearch {
 
-// The filter for the name `name` under the term prefix `prefix`, whose name keys are in `slot`.
-Xapian::Query name_filter(std::string_view prefix, Xapian::valueno slot, std::string_view name);
+// The slots of one kind of name: whole names' keys, and their words' hashes. `gazetteer`: the
+// indexer may give a name of common/data/orgs.tsv to an article that only has another of its
+// names ("OPEC", "the Fed"), so those names' words may have no term there: they narrow nothing.
+struct NameSlots {
+  Xapian::valueno names, words;
+  bool gazetteer;
+};
+inline constexpr NameSlots kPeopleSlots{schema::kSlotPeople, schema::kSlotPeopleWords, false};
+inline constexpr NameSlots kOrgSlots{schema::kSlotOrgs, schema::kSlotOrgWords, true};
 
-// Keeps the documents whose value in its slot (schema::name_keys) holds one name key.
+// The filter for `name`; `analyzers` are those of the index's languages, the first folding.
+Xapian::Query name_filter(const NameSlots& slots, std::string_view name, const std::vector<Analyzer*>& analyzers);
+
+// Keeps the documents whose value in its slot, a list of keys the size of `key`, holds `key`.
 class NameKeyFilter : public ValueFilter {
  public:
   NameKeyFilter(Xapian::valueno slot, std::string key) : ValueFilter(slot), slot_(slot), key_(std::move(key)) {}

@@ -79,8 +79,8 @@ std::string strip_accents(std::string_view folded) {
 
 class Parser {
  public:
-  Parser(std::string_view query, std::vector<Lexeme> lexemes, Analyzer& first)
-      : query_(query), lx_(std::move(lexemes)), first_(first) {}
+  Parser(std::string_view query, std::vector<Lexeme> lexemes, Analyzer& first, const std::vector<Analyzer*>& analyzers)
+      : query_(query), lx_(std::move(lexemes)), first_(first), analyzers_(analyzers) {}
 
   NodePtr parse() {
     NodePtr root = parse_list(0);
@@ -192,7 +192,7 @@ class Parser {
     n->kind = Node::kFilter;
     n->field = l.field;
     try {
-      n->filter = l.field == "date" ? query_internal::date_value_filter(l.text) : field_filter(l.field, l.text);
+      n->filter = l.field == "date" ? query_internal::date_value_filter(l.text) : field_filter(l.field, l.text, analyzers_);
     } catch (const Error& e) {
       if (l.field == "country" || l.field == "mentions") throw;
       throw Error(e.kind(), std::string(e.what()) + " at column " + column(l.offset));
@@ -208,6 +208,7 @@ class Parser {
   std::vector<Lexeme> lx_;
   std::size_t pos_ = 0;
   Analyzer& first_;
+  const std::vector<Analyzer*>& analyzers_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -215,11 +216,8 @@ class Parser {
 
 class Builder {
  public:
-  Builder(QueryContext& ctx, Analyzer& first, ParsedQuery& out) : ctx_(ctx), first_(first), out_(out) {
-    for (Analyzer* a : ctx.analyzers)
-      if (a) analyzers_.push_back(a);
-    if (analyzers_.empty()) analyzers_.push_back(&first);
-  }
+  Builder(QueryContext& ctx, Analyzer& first, const std::vector<Analyzer*>& analyzers, ParsedQuery& out)
+      : ctx_(ctx), first_(first), out_(out), analyzers_(analyzers) {}
 
   void build_top(const Node& root) {
     // A query of nothing but stopwords keeps them; otherwise they are dropped outside phrases.
@@ -494,7 +492,7 @@ class Builder {
   QueryContext& ctx_;
   Analyzer& first_;
   ParsedQuery& out_;
-  std::vector<Analyzer*> analyzers_;
+  const std::vector<Analyzer*>& analyzers_;
   bool drop_stops_ = false;
 };
 
@@ -503,12 +501,16 @@ class Builder {
 ParsedQuery parse_query(std::string_view query, QueryContext& ctx) {
   static thread_local Analyzer fallback("");
   Analyzer& first = !ctx.analyzers.empty() && ctx.analyzers.front() ? *ctx.analyzers.front() : fallback;
+  std::vector<Analyzer*> analyzers;
+  for (Analyzer* a : ctx.analyzers)
+    if (a) analyzers.push_back(a);
+  if (analyzers.empty()) analyzers.push_back(&first);
   std::string clean = query_internal::sanitize_query(query);
-  Parser parser(clean, query_internal::lex_query(clean), first);
+  Parser parser(clean, query_internal::lex_query(clean), first, analyzers);
   NodePtr root = parser.parse();
   ParsedQuery out;
   try {
-    Builder(ctx, first, out).build_top(*root);
+    Builder(ctx, first, analyzers, out).build_top(*root);
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kData, "cannot expand the query: " + e.get_msg());
   }

@@ -62,9 +62,10 @@ std::vector<std::string> index_languages(const Xapian::Database& db) {
 }
 
 // Options give values of one field: OR within the field.
-Xapian::Query any_of(std::string_view field, const std::vector<std::string>& values) {
+Xapian::Query any_of(std::string_view field, const std::vector<std::string>& values,
+                     const std::vector<Analyzer*>& analyzers) {
   std::vector<Xapian::Query> qs;
-  for (const auto& v : values) qs.push_back(field_filter(field, v));
+  for (const auto& v : values) qs.push_back(field_filter(field, v, analyzers));
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
@@ -74,13 +75,13 @@ Xapian::Query and_filter(const Xapian::Query& a, const Xapian::Query& b) {
   return Xapian::Query(Xapian::Query::OP_AND, a, b);
 }
 
-Xapian::Query request_filter(const SearchRequest& r) {
+Xapian::Query request_filter(const SearchRequest& r, const std::vector<Analyzer*>& analyzers) {
   Xapian::Query f;
   const std::pair<std::string_view, const std::vector<std::string>*> fields[] = {
       {"country", &r.countries}, {"mentions", &r.mentions}, {"person", &r.people},
       {"org", &r.orgs},          {"source", &r.sources},    {"lang", &r.langs}};
   for (const auto& [name, values] : fields)
-    if (!values->empty()) f = and_filter(f, any_of(name, *values));
+    if (!values->empty()) f = and_filter(f, any_of(name, *values, analyzers));
   if (!r.since.empty() || !r.until.empty()) f = and_filter(f, date_filter(r.since, r.until));
   return f;
 }
@@ -131,7 +132,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   ParsedQuery parsed = parse_query(request.query, ctx);
 
   bool ranked = !parsed.match.empty();
-  Xapian::Query filter = and_filter(parsed.filter, request_filter(request));
+  Xapian::Query filter = and_filter(parsed.filter, request_filter(request, ctx.analyzers));
   Xapian::Query query = ranked ? parsed.match : Xapian::Query::MatchAll;
   if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 

@@ -155,6 +155,17 @@ TEST(EntitiesNames, TitlesAndVariants) {
   EXPECT_TRUE(has(e.orgs, "Federal Reserve"));
 }
 
+// Wire copy breaks lines inside names; the name keeps a space there (it was "SuleimanAbdulaziz
+// Al-Salim", whose key no query could give). Reuters NEWID 1171 and 9961.
+TEST(EntitiesNames, ALineBreakInsideANameIsASpace) {
+  auto e = extract_entities("", "The rise followed problems last year, Commerce Minister Suleiman\n"
+                                "Abdulaziz al-Salim said.\n\nThree Dixons executives -- Vice-Chairman and "
+                                "Financial Director Egon von\nGreyerz, Corporate Finance Director Gerald Budd.", "en");
+  EXPECT_TRUE(has(e.people, "Suleiman Abdulaziz Al-Salim")) << testing::PrintToString(e.people);
+  for (const auto& p : e.people) EXPECT_EQ(p.find("SuleimanAbdulaziz"), std::string::npos) << p;
+  for (const auto& p : e.people) EXPECT_EQ(p.find("VonGreyerz"), std::string::npos) << p;
+}
+
 TEST(EntitiesCountries, LeadParagraphOfIndentedWireCopy) {
   // An indented line opens a paragraph: Italy, in the lead and named often, is a main country;
   // Spain, named once in the fourth paragraph, is only mentioned.

@@ -80,13 +80,10 @@ class QueryIndex {
     doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(d.source)));
     for (const auto& c : d.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
     for (const auto& c : d.mentions) doc.add_boolean_term(schema::term(schema::kCountry, c));
-    auto names = [&](std::string_view prefix, Xapian::valueno slot, const std::vector<std::string>& list) {
-      for (const auto& name : list)
-        for (const auto& t : schema::name_terms(prefix, name)) doc.add_boolean_term(t);
-      doc.add_value(slot, schema::name_keys(list));
-    };
-    names(schema::kPerson, schema::kSlotPeople, d.people);
-    names(schema::kOrg, schema::kSlotOrgs, d.orgs);
+    doc.add_value(schema::kSlotPeople, schema::name_keys(d.people));
+    doc.add_value(schema::kSlotPeopleWords, schema::name_word_hashes(d.people));
+    doc.add_value(schema::kSlotOrgs, schema::name_keys(d.orgs));
+    doc.add_value(schema::kSlotOrgWords, schema::name_word_hashes(d.orgs));
     if (!d.date.empty()) doc.add_value(schema::kSlotDate, schema::date_value(d.date));
     db_.add_document(doc);
   }
@@ -154,6 +151,12 @@ TEST(Query, FindsTheExpectedArticles) {
       {"person:\"kim jong-un\"", {"xinhua", "dw"}},
       {"person:\"Vladimir Putin\"", {"xinhua"}},  // "Wladimir Putin" is another name
       {"person:\"Kim Ryong\"", {}},  // both words, of two people: Kim Jong Un, Choe Ryong Hae
+      {"person:Choe", {"xinhua", "dw"}},
+      {"person:wladimir", {"standard"}},
+      {"person:Korea", {}},  // in both seeds' text, in no person's name
+      {"person:KCNA", {}},   // an organization's name, not a person's
+      {"org:Korea", {}},
+      {"org:Putin", {}},
       {"org:\"KCNA AP\"", {}},
       {"org:KCNA", {"xinhua", "dw"}},
       {"lang:de", {"standard"}},
@@ -207,12 +210,26 @@ TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
   auto& ctx = index().ctx();
   EXPECT_EQ(parse_query("country:\"North Korea\"", ctx).filter.get_description(),
             parse_query("country:KP", ctx).filter.get_description());
-  EXPECT_EQ(field_filter("country", "North Korea").get_description(), "Query(XMKP)");
-  EXPECT_EQ(field_filter("mentions", "jp").get_description(), "Query(XCJP)");
-  EXPECT_EQ(field_filter("person", "KIM Jong-un").get_description(),
-            "Query(((XPjong AND XPkim AND XPun) FILTER PostingSource(dsearch::NameKeyFilter(slot 3))))");
-  EXPECT_EQ(field_filter("person", "Putin").get_description(), "Query(XPputin)");
-  EXPECT_EQ(field_filter("lang", "EN").get_description(), "Query(Len)");
+  const auto& analyzers = ctx.analyzers;
+  EXPECT_EQ(field_filter("country", "North Korea", analyzers).get_description(), "Query(XMKP)");
+  EXPECT_EQ(field_filter("mentions", "jp", analyzers).get_description(), "Query(XCJP)");
+  EXPECT_EQ(field_filter("lang", "EN", analyzers).get_description(), "Query(Len)");
+}
+
+// A name's filter finds its words among the free-text terms of every index language (English
+// "worker", German "work"; "un" is no English stopword), then checks the names' slots: whole names'
+// keys for a name of several words, their words' hashes for one word.
+TEST(Query, NameFiltersFindTheWordsThenCheckTheNames) {
+  const auto& analyzers = index().ctx().analyzers;
+  EXPECT_EQ(field_filter("person", "KIM Jong-un", analyzers).get_description(),
+            "Query(((kim AND jong AND un) FILTER PostingSource(dsearch::NameKeyFilter(slot 3))))");
+  EXPECT_EQ(field_filter("person", "Putin", analyzers).get_description(),
+            "Query((putin FILTER PostingSource(dsearch::NameKeyFilter(slot 12))))");
+  EXPECT_EQ(field_filter("org", "Workers' Party", analyzers).get_description(),
+            "Query((((worker OR work) AND (parti OR party)) FILTER PostingSource(dsearch::NameKeyFilter(slot 4))))");
+  // "The" has no term in English articles: it narrows nothing, and the slot alone decides.
+  EXPECT_EQ(field_filter("org", "The", analyzers).get_description(),
+            "Query(PostingSource(dsearch::NameKeyFilter(slot 13)))");
 }
 
 TEST(Query, DateFilterBounds) {
@@ -327,8 +344,8 @@ TEST(Query, UnknownCountryIsAUsageError) {
     EXPECT_EQ(e.kind(), ErrorKind::kUsage);
     EXPECT_NE(std::string(e.what()).find("unknown country 'Narnia'"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(field_filter("colour", "red"), Error);
-  EXPECT_THROW(field_filter("person", "  "), Error);
+  EXPECT_THROW(field_filter("colour", "red", index().ctx().analyzers), Error);
+  EXPECT_THROW(field_filter("person", "  ", index().ctx().analyzers), Error);
 }
 
 TEST(Query, BadDatesSayWhere) {

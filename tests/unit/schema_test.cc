@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "dsearch/article.h"
@@ -23,10 +24,10 @@ TEST(Schema, EntityKeysMergeSpellingVariants) {
 TEST(Schema, OverlongTermsStayUniqueAndLegal) {
   std::string a(500, 'a'), b = a;
   b.back() = 'b';
-  std::string ta = schema::term(schema::kPerson, a), tb = schema::term(schema::kPerson, b);
+  std::string ta = schema::term(schema::kSource, a), tb = schema::term(schema::kSource, b);
   EXPECT_LE(ta.size(), 245u);
   EXPECT_NE(ta, tb);
-  EXPECT_EQ(schema::term(schema::kPerson, "short"), "XPshort");
+  EXPECT_EQ(schema::term(schema::kSource, "short"), "XSshort");
 }
 
 TEST(Schema, PackedListsRoundTrip) {
@@ -69,6 +70,21 @@ TEST(Schema, ANameHasOneKeyHoweverItIsWritten) {
   EXPECT_NE(schema::name_key("Kim Jong Un"), schema::name_key("Kim Jong Il"));
   EXPECT_EQ(schema::name_key(" - "), "");
   EXPECT_EQ(schema::name_keys({}), "");
+}
+
+// The words of an article's names for one-word filters: each word of each name once, however
+// the names are written, sorted, none for a name of no letters.
+TEST(Schema, NameWordsHaveOneHashEach) {
+  EXPECT_EQ(schema::name_words("Kim Jong-un"), (std::vector<std::string>{"jong", "kim", "un"}));
+  EXPECT_EQ(schema::name_words("Putin Putin"), (std::vector<std::string>{"putin"}));
+  std::string hashes = schema::name_word_hashes({"Kim Jong Un", "KIM JONG-UN", "Kim Il Sung", " - "});
+  ASSERT_EQ(hashes.size(), 5 * schema::kNameWordBytes);  // kim jong un il sung
+  std::vector<std::string> got;
+  for (std::size_t i = 0; i < hashes.size(); i += schema::kNameWordBytes) got.push_back(hashes.substr(i, schema::kNameWordBytes));
+  EXPECT_TRUE(std::is_sorted(got.begin(), got.end()));
+  for (const char* w : {"kim", "jong", "un", "il", "sung"})
+    EXPECT_NE(std::find(got.begin(), got.end(), schema::name_word_hash(w)), got.end()) << w;
+  EXPECT_EQ(schema::name_word_hashes({}), "");
 }
 
 TEST(Article, SerializeRoundTripsEveryField) {

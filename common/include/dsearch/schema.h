@@ -19,8 +19,9 @@ namespace dsearch::schema {
 // people, organizations and sources as name keys (name_keys); 11: word order as slot numbers of a
 // per-document perfect hash, English stopwords listed by number (token_sequence.h); 12: those
 // numbers Rice-coded, no slot 6; 13: no term for a person's or organization's name of several
-// words, only for each word
-inline constexpr int kSchemaVersion = 13;
+// words, only for each word; 14: no terms for names at all, their words' hashes in
+// kSlotPeopleWords and kSlotOrgWords (name_word_hashes)
+inline constexpr int kSchemaVersion = 14;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
 // positions: phrases are checked against kSlotTokens. Stopwords have no terms (analyzer.h).
@@ -31,8 +32,8 @@ inline constexpr int kSchemaVersion = 13;
 // B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
-inline constexpr std::string_view kPerson = "XP";         // each word of a normalized person name (entity_key)
-inline constexpr std::string_view kOrg = "XO";            // each word of a normalized organization name
+// People and organizations have no terms (schema 14): their filters find the names' words
+// among the free-text terms and check them against kSlotPeople/kSlotOrgs and the words' slots.
 inline constexpr std::string_view kSource = "XS";         // normalized source (publisher)
 inline constexpr std::string_view kLang = "L";            // ISO 639-1 language of the article
 
@@ -47,6 +48,8 @@ enum Slot : unsigned {
   // 6 held every mentioned country, which nothing read, until schema 12 (the XC terms filter)
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
+  kSlotPeopleWords = 12,  // name_word_hashes() of the people, for person: filters of one word
+  kSlotOrgWords = 13,     // name_word_hashes() of the organizations, for org: filters of one word
   // The article's origin and record (record_codec.h). Not the document data: Glass deflates
   // every data tag, and a record packed with zstd does not shrink again; values are stored as they
   // are. Moving the records here cut a first build's CPU time by about a tenth (bench/SPEED.md).
@@ -99,11 +102,20 @@ std::string name_key(std::string_view name);  // "" for a name whose entity_key(
 // The keys of `names` in order, each once.
 std::string name_keys(const std::vector<std::string>& names);
 
-// The filter terms of a person's or organization's name under `prefix` (kPerson, kOrg): one for
-// each word of its entity_key, so that person:Putin finds "Vladimir Putin", which is the whole
-// key's when it has one word. A name of several words has no term of its own: its filter is the
-// AND of these, checked against the name keys (searcher/src/name_filter.h).
-std::vector<std::string> name_terms(std::string_view prefix, std::string_view name);
+// The words of a person's or organization's name: those of its entity_key, each once.
+std::vector<std::string> name_words(std::string_view name);
+
+// So that person:Putin finds "Vladimir Putin": a hash of kNameWordBytes for each word of each
+// name (name_words), sorted, each once. A term per word (schema 13) cost the mix 0.7 MB, a third
+// of it for words of one article; these cost three bytes a word. The filter finds the word among
+// the article's free-text terms first (searcher/src/name_filter.h), so a word passes wrongly only
+// where the article holds it (or a word of the same stem) outside its names and one of its name
+// words has the same hash: with two bytes, 1 of 300 words tried on the mix found such an article
+// ("projected": "projects", "Maguire"); with three, about once in 1.6 million such articles for
+// ten name words.
+inline constexpr std::size_t kNameWordBytes = 3;
+std::string name_word_hash(std::string_view word);  // of one word of name_words()
+std::string name_word_hashes(const std::vector<std::string>& names);
 
 // Packs a list of strings into one value (for multi-valued facets) and back.
 std::string pack_list(const std::vector<std::string>& items);

@@ -35,7 +35,8 @@ ParsedQuery parse_query(std::string_view query, QueryContext& ctx);
 // The boolean filter for one field value, as the --country/--person/--org/--source/--lang options
 // and the field syntax both need it: field_filter("country", "North Korea") -> XMKP.
 // field is one of: country, mentions, person, org, source, lang. Throws Error(kUsage) when unknown.
-Xapian::Query field_filter(std::string_view field, std::string_view value);
+// `analyzers` are QueryContext's: person and org filters find the name's words with them.
+Xapian::Query field_filter(std::string_view field, std::string_view value, const std::vector<Analyzer*>& analyzers);
 
 // Date range filter on the date slot; either end may be empty. Accepts YYYY, YYYY-MM, YYYY-MM-DD.
 // Throws Error(kUsage) on a malformed date.
