@@ -27,4 +27,18 @@ void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
   doc.add_value(schema::kSlotTokens, order.value());
 }
 
+void add_name_words(Xapian::Document& doc, Analyzer& analyzer, const std::vector<std::string>& names) {
+  auto has_term = [&](const std::string& term) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+  };
+  for (const auto& name : names)
+    analyzer.tokenize(name, [&](const Token& t) {
+      if (unindexed(analyzer, t.folded) || has_term(t.term)) return;
+      if (std::string word = schema::entity_key(t.raw); !word.empty())
+        doc.add_boolean_term(schema::term(schema::kNameWord, word));
+    });
+}
+
 }  // namespace dsearch

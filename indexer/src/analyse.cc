@@ -80,6 +80,8 @@ IndexedDocument make_document(const Article& a, const std::string& origin) {
     if (spelling_worthy(t.folded)) words.emplace(t.folded);
   });
   out.words.assign(words.begin(), words.end());
+  add_name_words(doc, analyzer_for(a.lang), a.people);
+  add_name_words(doc, analyzer_for(a.lang), a.orgs);
 
   for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));

@@ -1,6 +1,7 @@
 // person: and org: filters. Names have no terms (schema 14: a term per name word cost the 14k mix
 // 0.7 MB of its 18.5). A filter finds the name's words among the article's free-text terms, which
-// the indexer made from the same text the name came from, and keeps the articles whose facet
+// the indexer made from the same text the name came from (or, for the few words a name holds that
+// its text lacks, among the kNameWord terms: document_terms.h), and keeps the articles whose facet
 // values hold the name: a name of several words as one of the article's name keys, a single word
 // as one of the words of its names (schema::name_word_hashes), so that person:Putin finds
 // "Vladimir Putin".
@@ -18,15 +19,12 @@
 
 namespace dsearch {
 
-// The slots of one kind of name: whole names' keys, and their words' hashes. `gazetteer`: the
-// indexer may give a name of common/data/orgs.tsv to an article that only has another of its
-// names ("OPEC", "the Fed"), so those names' words may have no term there: they narrow nothing.
+// The slots of one kind of name: whole names' keys, and their words' hashes.
 struct NameSlots {
   Xapian::valueno names, words;
-  bool gazetteer;
 };
-inline constexpr NameSlots kPeopleSlots{schema::kSlotPeople, schema::kSlotPeopleWords, false};
-inline constexpr NameSlots kOrgSlots{schema::kSlotOrgs, schema::kSlotOrgWords, true};
+inline constexpr NameSlots kPeopleSlots{schema::kSlotPeople, schema::kSlotPeopleWords};
+inline constexpr NameSlots kOrgSlots{schema::kSlotOrgs, schema::kSlotOrgWords};
 
 // The filter for `name`; `analyzers` are those of the index's languages, the first folding.
 Xapian::Query name_filter(const NameSlots& slots, std::string_view name, const std::vector<Analyzer*>& analyzers);

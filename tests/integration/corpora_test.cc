@@ -122,5 +122,29 @@ TEST_F(Corpora, EachNameAFacetShowsFindsItsCountAsAFilter) {
   }
 }
 
+// Over every article, the 40 most frequent people and organizations: OPEC, the EC, the Fed are
+// mostly named by acronym, so their names' words are not in the text (document_terms.h,
+// add_name_words). A name of several words finds its count, one word (alone, or the last of a
+// longer name) at least that.
+TEST_F(Corpora, TheCommonestNamesFindTheirCountsAsFilters) {
+  auto j = search("--facets --facet-values 40 --limit 0");
+  bool opec = false;
+  for (std::string facet : {"person", "org"}) {
+    ASSERT_EQ(j["facets"][facet].size(), 40u) << facet;
+    for (const auto& v : j["facets"][facet]) {
+      std::string name = v["value"];
+      opec |= name == "Organization of the Petroleum Exporting Countries";
+      auto filtered = search("--limit 0 --" + facet + " " + shell_quote(name));
+      if (name.find(' ') != std::string::npos)
+        EXPECT_EQ(filtered["total"], v["count"]) << facet << " " << name;
+      else  // "Reagan" is also a word of "Ronald Reagan"
+        EXPECT_GE(filtered["total"], v["count"]) << facet << " " << name;
+      std::string last = name.substr(name.rfind(' ') + 1);
+      EXPECT_GE(search("--limit 0 --" + facet + " " + shell_quote(last))["total"], v["count"]) << facet << " " << last;
+    }
+  }
+  EXPECT_TRUE(opec);
+}
+
 }  // namespace
 }  // namespace dsearch::test

@@ -39,7 +39,8 @@ class QueryIndex {
     add({"standard", "de", "Sonderbeauftragter aus Nordkorea in Moskau",
          "Der Sondergesandte besuchte die H\xC3\xA4user der Regierung in Moskau und traf Wladimir Putin.",
          "2015-03-02", "DER STANDARD", {"AT"}, {"AT", "KP", "RU"}, {"Wladimir Putin"}, {}});
-    add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow.", "", "Nobody", {"KR"}, {"KR"}, {}, {}});
+    add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow, OPEC said.", "", "Nobody", {"KR"}, {"KR"}, {},
+         {"Organization of the Petroleum Exporting Countries"}});  // named by the gazetteer
     ctx_.db = db_;
     ctx_.analyzers = {&en_, &de_};
   }
@@ -75,6 +76,8 @@ class QueryIndex {
     Analyzer& a = d.lang == "de" ? de_ : en_;
     Xapian::Document doc;
     add_text_terms(doc, a, d.title, d.body);
+    add_name_words(doc, a, d.people);
+    add_name_words(doc, a, d.orgs);
     doc.set_data(d.id);
     doc.add_boolean_term(schema::term(schema::kLang, d.lang));
     doc.add_boolean_term(schema::term(schema::kSource, schema::entity_key(d.source)));
@@ -157,6 +160,9 @@ TEST(Query, FindsTheExpectedArticles) {
       {"person:KCNA", {}},   // an organization's name, not a person's
       {"org:Korea", {}},
       {"org:Putin", {}},
+      {"org:petroleum", {"undated"}},  // a word of the name the text lacks
+      {"org:\"Organization of the Petroleum Exporting Countries\"", {"undated"}},
+      {"petroleum", {}},  // not a word of the text
       {"org:\"KCNA AP\"", {}},
       {"org:KCNA", {"xinhua", "dw"}},
       {"lang:de", {"standard"}},
@@ -217,16 +223,17 @@ TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
 }
 
 // A name's filter finds its words among the free-text terms of every index language (English
-// "worker", German "work"; "un" is no English stopword), then checks the names' slots: whole names'
-// keys for a name of several words, their words' hashes for one word.
+// "worker", German "work"; "un" is no English stopword) or the words of names their text lacks
+// (XN), then checks the names' slots: whole names' keys for a name of several words, their words'
+// hashes for one word.
 TEST(Query, NameFiltersFindTheWordsThenCheckTheNames) {
   const auto& analyzers = index().ctx().analyzers;
   EXPECT_EQ(field_filter("person", "KIM Jong-un", analyzers).get_description(),
-            "Query(((kim AND jong AND un) FILTER PostingSource(dsearch::NameKeyFilter(slot 3))))");
+            "Query((((kim OR XNkim) AND (jong OR XNjong) AND (un OR XNun)) FILTER PostingSource(dsearch::NameKeyFilter(slot 3))))");
   EXPECT_EQ(field_filter("person", "Putin", analyzers).get_description(),
-            "Query((putin FILTER PostingSource(dsearch::NameKeyFilter(slot 12))))");
+            "Query(((putin OR XNputin) FILTER PostingSource(dsearch::NameKeyFilter(slot 12))))");
   EXPECT_EQ(field_filter("org", "Workers' Party", analyzers).get_description(),
-            "Query((((worker OR work) AND (parti OR party)) FILTER PostingSource(dsearch::NameKeyFilter(slot 4))))");
+            "Query((((worker OR work OR XNworkers) AND (parti OR party OR XNparty)) FILTER PostingSource(dsearch::NameKeyFilter(slot 4))))");
   // "The" has no term in English articles: it narrows nothing, and the slot alone decides.
   EXPECT_EQ(field_filter("org", "The", analyzers).get_description(),
             "Query(PostingSource(dsearch::NameKeyFilter(slot 13)))");

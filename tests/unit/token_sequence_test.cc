@@ -32,6 +32,21 @@ const Seed& xinhua() {
   return s;
 }
 
+// The names' words the text lacks get kNameWord terms, and only those: none for the seed's
+// people, three for a well-known organization named by its acronym: not "countries", which the
+// seed has, nor "of" and "the", which English articles hold no term for.
+TEST(DocumentTerms, NameWordsTheTextLacksGetTermsOfTheirOwn) {
+  Analyzer en("en");
+  Xapian::Document doc;
+  add_text_terms(doc, en, xinhua().title, xinhua().body + "\nOPEC said nothing.");
+  add_name_words(doc, en, {"Vladimir Putin", "Kim Jong Un", "Choe Ryong Hae", "KCNA",
+                           "Organization of the Petroleum Exporting Countries"});
+  std::vector<std::string> added;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).rfind(schema::kNameWord, 0) == 0) added.push_back(*it);
+  EXPECT_EQ(added, (std::vector<std::string>{"XNexporting", "XNorganization", "XNpetroleum"}));
+}
+
 TEST(TokenSequence, HoldsOneSlotPerWordTitleFirst) {
   Analyzer en("en");
   Xapian::Document doc;

@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "dsearch/analyzer.h"
 
@@ -32,5 +34,11 @@ inline bool unindexed(const Analyzer& analyzer, std::string_view folded) {
 void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view title,
                     std::string_view body,
                     const std::function<void(const Token&)>& on_token = nullptr);
+
+// So that a person: or org: filter finds every word of the article's names among its terms
+// (searcher/src/name_filter.h): a schema::kNameWord term for each word of `names` that has no
+// free-text term in `doc` yet (call it after add_text_terms). A name may hold words its article
+// lacks: a well-known organization named by its acronym ("OPEC") gets its full name.
+void add_name_words(Xapian::Document& doc, Analyzer& analyzer, const std::vector<std::string>& names);
 
 }  // namespace dsearch

@@ -19,8 +19,8 @@ namespace dsearch::schema {
 // people, organizations and sources as name keys (name_keys); 11: word order as slot numbers of a
 // per-document perfect hash, English stopwords listed by number (token_sequence.h); 12: those
 // numbers Rice-coded, no slot 6; 13: no term for a person's or organization's name of several
-// words, only for each word; 14: no terms for names at all, their words' hashes in
-// kSlotPeopleWords and kSlotOrgWords (name_word_hashes)
+// words, only for each word; 14: no terms for names, but for their words the text lacks
+// (kNameWord); their words' hashes in kSlotPeopleWords and kSlotOrgWords (name_word_hashes)
 inline constexpr int kSchemaVersion = 14;
 
 // Term prefixes. Free-text terms (title and body) are unprefixed and stemmed; they carry no
@@ -32,8 +32,11 @@ inline constexpr int kSchemaVersion = 14;
 // B-tree.
 inline constexpr std::string_view kCountry = "XC";        // ISO 3166-1 alpha-2, any mention
 inline constexpr std::string_view kMainCountry = "XM";    // ISO code of a country the article is about
-// People and organizations have no terms (schema 14): their filters find the names' words
-// among the free-text terms and check them against kSlotPeople/kSlotOrgs and the words' slots.
+// A word of a person's or organization's name that the article's text has no term for (a
+// well-known organization named by its acronym: "OPEC" gets "Organization of the Petroleum
+// Exporting Countries"), by its entity_key: person: and org: filters find a name's words among the
+// free-text terms and these, then check kSlotPeople/kSlotOrgs or the words' slots.
+inline constexpr std::string_view kNameWord = "XN";
 inline constexpr std::string_view kSource = "XS";         // normalized source (publisher)
 inline constexpr std::string_view kLang = "L";            // ISO 639-1 language of the article
 
