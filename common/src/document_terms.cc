@@ -1,5 +1,7 @@
 #include "dsearch/document_terms.h"
 
+#include <algorithm>
+
 #include "dsearch/schema.h"
 #include "dsearch/token_sequence.h"
 #include "dsearch/word_set.h"
@@ -33,12 +35,16 @@ void add_name_words(Xapian::Document& doc, Analyzer& analyzer, const std::vector
     it.skip_to(term);
     return it != doc.termlist_end() && *it == term;
   };
-  for (const auto& name : names)
-    analyzer.tokenize(name, [&](const Token& t) {
-      if (unindexed(analyzer, t.folded) || has_term(t.term)) return;
+  for (const auto& name : names) {
+    std::vector<Token> words = analyzer.tokens(name);
+    // A name of nothing but unindexed words ("The Who") would leave its filter no term to start from.
+    bool all_unindexed = std::all_of(words.begin(), words.end(), [&](const Token& t) { return unindexed(analyzer, t.folded); });
+    for (const Token& t : words) {
+      if (unindexed(analyzer, t.folded) ? !all_unindexed : has_term(t.term)) continue;
       if (std::string word = schema::entity_key(t.raw); !word.empty())
         doc.add_boolean_term(schema::term(schema::kNameWord, word));
-    });
+    }
+  }
 }
 
 }  // namespace dsearch

@@ -18,7 +18,7 @@ namespace {
 Analyzer& analyzer_for(const std::string& lang) {
   thread_local std::map<std::string, Analyzer> analyzers;
   auto it = analyzers.find(lang);
-  if (it == analyzers.end()) it = analyzers.emplace(lang, Analyzer(lang.empty() ? "en" : lang)).first;
+  if (it == analyzers.end()) it = analyzers.emplace(lang, Analyzer(analysis_language(lang))).first;
   return it->second;
 }
 

@@ -68,9 +68,7 @@ std::string Finder::display(const TextWords& t, size_t a, size_t b) const {
   for (size_t k = a; k < b; ++k) {
     out += squeeze_spaces(t.text.substr(pos, t.words[k].begin - pos));
     // "Suleiman\nAbdulaziz al-Salim": a line break between two words is a space too.
-    char before = k > a ? t.text[t.words[k].begin - 1] : '\0';
-    bool spaced = before == ' ' || before == '\n' || before == '\t' || before == '\r';
-    if (spaced && (out.empty() || out.back() != ' ')) out += ' ';
+    if (k > a && is_ascii_space(t.text[t.words[k].begin - 1]) && (out.empty() || out.back() != ' ')) out += ' ';
     std::string_view raw = t.text.substr(t.words[k].begin, t.words[k].end - t.words[k].begin);
     out += lex_.is_joiner(t.words[k]) ? std::string(raw) : title_case(raw);
     pos = t.words[k].end;

@@ -232,7 +232,7 @@ std::string squeeze_spaces(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }

@@ -72,5 +72,7 @@ void for_each_longer_key(const std::vector<Word>& words, size_t i, size_t max_wo
 
 // `s` with runs of whitespace collapsed to one space.
 std::string squeeze_spaces(std::string_view s);
+// The spacing squeeze_spaces() squeezes: space, tab, line breaks, form feed.
+inline bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace dsearch::entities

@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "dsearch/analyzer.h"
 #include "dsearch/article.h"
 #include "dsearch/deleted_docs.h"
 #include "dsearch/error.h"
@@ -258,7 +259,7 @@ void Run::write_shard(Shard& shard, Result&& r) {
     return;
   }
   std::lock_guard lock(stats_mu_);
-  if (!r.lang.empty()) langs_.insert(r.lang);
+  langs_.insert(analysis_language(r.lang));
   if (r.update) replaced_.push_back(r.id);
 }
 
@@ -338,7 +339,7 @@ void Run::write_all() {
     if (opt_.spelling)
       for (const auto& w : r->doc.words) ++spelling_[w];
     ++(r->update ? stats_.updated : stats_.added);
-    if (!r->lang.empty()) langs_.insert(r->lang);
+    langs_.insert(analysis_language(r->lang));
     ++pending_;
     if (pending_ >= opt_.batch_docs ||
         Clock::now() - last_commit_ > std::chrono::duration<double>(opt_.batch_seconds))

@@ -26,7 +26,7 @@ struct NameSlots {
 inline constexpr NameSlots kPeopleSlots{schema::kSlotPeople, schema::kSlotPeopleWords};
 inline constexpr NameSlots kOrgSlots{schema::kSlotOrgs, schema::kSlotOrgWords};
 
-// The filter for `name`; `analyzers` are those of the index's languages, the first folding.
+// The filter for `name`; `analyzers` are those of the index's languages (at least one, none null).
 Xapian::Query name_filter(const NameSlots& slots, std::string_view name, const std::vector<Analyzer*>& analyzers);
 
 // Keeps the documents whose value in its slot, a list of keys the size of `key`, holds `key`.

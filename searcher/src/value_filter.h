@@ -1,7 +1,7 @@
 // A posting source that keeps the documents whose value in one slot passes a test: Xapian's AND
 // drives it with the words of a query (OP_FILTER), and it only check()s the candidates, reading
 // the slot's value stream forwards as they come in docid order. Phrases test the word order
-// (phrase_source.h), person: and org: filters of several words the name keys (name_filter.h).
+// (phrase_source.h), person: and org: filters the names' keys and words (name_filter.h).
 #pragma once
 
 #include <xapian.h>

@@ -140,6 +140,7 @@ TEST_F(Corpora, TheCommonestNamesFindTheirCountsAsFilters) {
       else  // "Reagan" is also a word of "Ronald Reagan"
         EXPECT_GE(filtered["total"], v["count"]) << facet << " " << name;
       std::string last = name.substr(name.rfind(' ') + 1);
+      if (last.find_first_of("-'.&") != std::string::npos) continue;  // "Al-Salim" is two words, a name of its own
       EXPECT_GE(search("--limit 0 --" + facet + " " + shell_quote(last))["total"], v["count"]) << facet << " " << last;
     }
   }

@@ -39,10 +39,12 @@ class QueryIndex {
     add({"standard", "de", "Sonderbeauftragter aus Nordkorea in Moskau",
          "Der Sondergesandte besuchte die H\xC3\xA4user der Regierung in Moskau und traf Wladimir Putin.",
          "2015-03-02", "DER STANDARD", {"AT"}, {"AT", "KP", "RU"}, {"Wladimir Putin"}, {}});
-    add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow, OPEC said.", "", "Nobody", {"KR"}, {"KR"}, {},
-         {"Organization of the Petroleum Exporting Countries"}});  // named by the gazetteer
+    add({"undated", "en", "Weather report", "Rain in Seoul, sun in Moscow, OPEC said. The Who played.", "", "Nobody",
+         {"KR"}, {"KR"}, {}, {"Organization of the Petroleum Exporting Countries", "The Who"}});  // OPEC: the gazetteer's
+    add({"repubblica", "it", "D'Alema a Mosca", "Massimo D'Alema ha incontrato il presidente a Mosca.", "2015-04-01",
+         "La Repubblica", {"IT"}, {"IT", "RU"}, {"Massimo D'Alema"}, {}});
     ctx_.db = db_;
-    ctx_.analyzers = {&en_, &de_};
+    ctx_.analyzers = {&en_, &de_, &it_};
   }
 
   // Document ids for a query, best first.
@@ -73,7 +75,7 @@ class QueryIndex {
 
  private:
   void add(const Doc& d) {
-    Analyzer& a = d.lang == "de" ? de_ : en_;
+    Analyzer& a = d.lang == "de" ? de_ : d.lang == "it" ? it_ : en_;
     Xapian::Document doc;
     add_text_terms(doc, a, d.title, d.body);
     add_name_words(doc, a, d.people);
@@ -92,7 +94,7 @@ class QueryIndex {
   }
 
   Xapian::WritableDatabase db_;
-  Analyzer en_{"en"}, de_{"de"};
+  Analyzer en_{"en"}, de_{"de"}, it_{"it"};
   QueryContext ctx_;
 };
 
@@ -122,8 +124,8 @@ TEST(Query, FindsTheExpectedArticles) {
       {"envoy -Putin", {"dw"}},
       {"envoy NOT Putin", {"dw"}},
       {"envoy AND NOT Putin", {"dw"}},
-      {"-Putin", {"dw", "undated"}},
-      {"NOT Putin", {"dw", "undated"}},
+      {"-Putin", {"dw", "undated", "repubblica"}},
+      {"NOT Putin", {"dw", "undated", "repubblica"}},
       {"+Putin envoy", {"xinhua", "standard"}},
       {"Putin AND Pyongyang", {"xinhua"}},
       {"Putin OR Ukraine", {"xinhua", "dw", "standard"}},
@@ -135,7 +137,7 @@ TEST(Query, FindsTheExpectedArticles) {
       {"16:10", {"xinhua"}},
       {"Sondergesandte", {"standard"}},
       {"H\xC3\xA4user", {"standard"}},     // German stem "haus" through the second analyzer
-      {"*", {"xinhua", "dw", "standard", "undated"}},
+      {"*", {"xinhua", "dw", "standard", "undated", "repubblica"}},
       {"zebra country:KP", {}},  // words absent from the index still have to match
       {"zebra quagga", {}},
       {"zebra Soviet", {"dw"}},
@@ -163,6 +165,10 @@ TEST(Query, FindsTheExpectedArticles) {
       {"org:petroleum", {"undated"}},  // a word of the name the text lacks
       {"org:\"Organization of the Petroleum Exporting Countries\"", {"undated"}},
       {"petroleum", {}},  // not a word of the text
+      {"org:\"The Who\"", {"undated"}},  // English stopwords only: their own terms
+      {"org:who", {"undated"}},
+      {"person:\"Massimo D'Alema\"", {"repubblica"}},  // Italian folds "D'Alema" to "alema"
+      {"person:D'Alema", {"repubblica"}},
       {"org:\"KCNA AP\"", {}},
       {"org:KCNA", {"xinhua", "dw"}},
       {"lang:de", {"standard"}},
@@ -175,7 +181,7 @@ TEST(Query, FindsTheExpectedArticles) {
       {"date:2014", {"xinhua", "dw"}},
       {"date:2014-11-15..2014-11-30", {"xinhua"}},
       {"date:..2014-11-15", {"dw"}},
-      {"date:2014-11-15..", {"xinhua", "standard"}},
+      {"date:2014-11-15..", {"xinhua", "standard", "repubblica"}},
       {"date:2014-11-14", {"dw"}},
       {"envoy date:2014-11-17", {"xinhua"}},
   };
@@ -223,7 +229,7 @@ TEST(Query, CountryNamesAndCodesGiveTheSameFilter) {
 }
 
 // A name's filter finds its words among the free-text terms of every index language (English
-// "worker", German "work"; "un" is no English stopword) or the words of names their text lacks
+// "worker", German "work", Italian "workers"; "un" is no English stopword) or the words of names their text lacks
 // (XN), then checks the names' slots: whole names' keys for a name of several words, their words'
 // hashes for one word.
 TEST(Query, NameFiltersFindTheWordsThenCheckTheNames) {
@@ -233,10 +239,11 @@ TEST(Query, NameFiltersFindTheWordsThenCheckTheNames) {
   EXPECT_EQ(field_filter("person", "Putin", analyzers).get_description(),
             "Query(((putin OR XNputin) FILTER PostingSource(dsearch::NameKeyFilter(slot 12))))");
   EXPECT_EQ(field_filter("org", "Workers' Party", analyzers).get_description(),
-            "Query((((worker OR work OR XNworkers) AND (parti OR party OR XNparty)) FILTER PostingSource(dsearch::NameKeyFilter(slot 4))))");
-  // "The" has no term in English articles: it narrows nothing, and the slot alone decides.
+            "Query((((worker OR work OR workers OR XNworkers) AND (parti OR party OR XNparty)) FILTER PostingSource(dsearch::NameKeyFilter(slot 4))))");
+  // "The" has no term in English articles (German ones have it): a name of nothing but such words
+  // has terms of its own there, so that its filter has a term to start from.
   EXPECT_EQ(field_filter("org", "The", analyzers).get_description(),
-            "Query(PostingSource(dsearch::NameKeyFilter(slot 13)))");
+            "Query(((the OR XNthe) FILTER PostingSource(dsearch::NameKeyFilter(slot 13))))");
 }
 
 TEST(Query, DateFilterBounds) {

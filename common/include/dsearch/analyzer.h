@@ -60,6 +60,10 @@ class Analyzer {
   std::unique_ptr<Impl> impl_;
 };
 
+// The language an article is analysed in: its own, or English when it has none. The index's list
+// of languages (schema::kMetaLangs) names this one, so that queries find the article's terms.
+inline std::string analysis_language(std::string_view lang) { return lang.empty() ? "en" : std::string(lang); }
+
 // Words longer than this (in UTF-8 bytes) are not indexed: they are junk (base64, URLs glued
 // together) and Xapian limits term length.
 inline constexpr std::size_t kMaxWordBytes = 64;

@@ -37,8 +37,9 @@ void add_text_terms(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
 
 // So that a person: or org: filter finds every word of the article's names among its terms
 // (searcher/src/name_filter.h): a schema::kNameWord term for each word of `names` that has no
-// free-text term in `doc` yet (call it after add_text_terms). A name may hold words its article
-// lacks: a well-known organization named by its acronym ("OPEC") gets its full name.
+// free-text term in `doc` yet (call it after add_text_terms), and for every word of a name of
+// nothing but unindexed() words ("The Who"). A name may hold words its article lacks: a
+// well-known organization named by its acronym ("OPEC") gets its full name.
 void add_name_words(Xapian::Document& doc, Analyzer& analyzer, const std::vector<std::string>& names);
 
 }  // namespace dsearch

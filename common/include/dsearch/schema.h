@@ -45,18 +45,18 @@ enum Slot : unsigned {
   kSlotDate = 0,          // date_value(), empty when unknown; sortable and range-filterable
   // 1 held the origin (origin.h), in kSlotRecord since schema 10
   kSlotCountries = 2,     // packed list (pack_list) of main country codes, for facets
-  kSlotPeople = 3,        // name_keys() of the people, for facets
-  kSlotOrgs = 4,          // name_keys() of the organizations, for facets
+  kSlotPeople = 3,        // name_keys() of the people, for facets and person: filters
+  kSlotOrgs = 4,          // name_keys() of the organizations, for facets and org: filters
   kSlotSource = 5,        // name_keys() of the source, for facets
   // 6 held every mentioned country, which nothing read, until schema 12 (the XC terms filter)
   // 7 held the id (its key in schema 8), 8 and 9 the file and the root key before schema 6
   kSlotTokens = 10,       // the word order, for phrases: a TokenSequence (token_sequence.h)
-  kSlotPeopleWords = 12,  // name_word_hashes() of the people, for person: filters of one word
-  kSlotOrgWords = 13,     // name_word_hashes() of the organizations, for org: filters of one word
   // The article's origin and record (record_codec.h). Not the document data: Glass deflates
   // every data tag, and a record packed with zstd does not shrink again; values are stored as they
   // are. Moving the records here cut a first build's CPU time by about a tenth (bench/SPEED.md).
   kSlotRecord = 11,
+  kSlotPeopleWords = 12,  // name_word_hashes() of the people, for person: filters of one word
+  kSlotOrgWords = 13,     // name_word_hashes() of the organizations, for org: filters of one word
 };
 
 // Metadata keys on the database.
