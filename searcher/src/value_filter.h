@@ -38,7 +38,7 @@ class ValueFilter : public Xapian::PostingSource {
 
   Xapian::valueno slot_;
   Xapian::Database db_;
-  Xapian::doccount doccount_ = 0;
+  Xapian::doccount doccount_ = 0;  // of documents with a value in the slot
   Xapian::ValueIterator values_;
   bool values_known_ = false;  // false after a ValueIterator::check() that left it unspecified
   Xapian::docid docid_ = 0;    // the current match, or the last document check() turned down
