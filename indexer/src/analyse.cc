@@ -75,13 +75,14 @@ Article analyse(const RawArticle& raw) {
 IndexedDocument make_document(const Article& a, const std::string& origin) {
   IndexedDocument out;
   Xapian::Document& doc = out.doc;
+  Analyzer& analyzer = analyzer_for(a.lang);
   WordSet words;
-  add_text_terms(doc, analyzer_for(a.lang), a.title, a.body, [&](const Token& t) {
+  add_text_terms(doc, analyzer, a.title, a.body, [&](const Token& t) {
     if (spelling_worthy(t.folded)) words.emplace(t.folded);
   });
   out.words.assign(words.begin(), words.end());
-  add_name_words(doc, analyzer_for(a.lang), a.people);
-  add_name_words(doc, analyzer_for(a.lang), a.orgs);
+  add_name_words(doc, analyzer, a.people);
+  add_name_words(doc, analyzer, a.orgs);
 
   for (const auto& m : a.countries) doc.add_boolean_term(schema::term(schema::kCountry, m.code));
   for (const auto& c : a.main_countries) doc.add_boolean_term(schema::term(schema::kMainCountry, c));
