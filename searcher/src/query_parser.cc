@@ -45,6 +45,7 @@ struct Node {
   bool quoted = false;
   bool wildcard = false;
   std::vector<std::string> folded;  // the word's tokens, folded with the first analyzer
+  std::vector<std::string> words;   // the same tokens as written, which each language folds its way
   std::string raw;
   // kFilter
   std::string field;
@@ -182,7 +183,10 @@ class Parser {
       n->quoted = l.kind == Lex::kPhrase;
       n->wildcard = l.wildcard && l.kind == Lex::kWord;
       n->raw = l.text;
-      first_.tokenize(l.text, [&](const Token& t) { n->folded.push_back(t.folded); });
+      first_.tokenize(l.text, [&](const Token& t) {
+        n->folded.push_back(t.folded);
+        n->words.emplace_back(t.raw);
+      });
       if (n->folded.empty()) {
         if (n->wildcard && l.text.empty()) n->kind = Node::kAll;  // a bare '*'
         else return nullptr;
@@ -341,7 +345,7 @@ class Builder {
   // pasted text), so they are dropped while something else is left to match.
   bool absent(const Node& n) {
     if (n.kind != Node::kText || n.wildcard || n.folded.size() != 1 || ctx_.db.size() == 0) return false;
-    for (const auto& t : terms_of(n.folded.front()))
+    for (const auto& t : terms_of(n.words.front()))
       if (ctx_.db.term_exists(t)) return false;
     return true;
   }
@@ -377,11 +381,12 @@ class Builder {
     return q;
   }
 
-  // The distinct terms of one folded word across the index languages.
-  std::vector<std::string> terms_of(const std::string& folded) {
+  // The distinct terms of one word across the index languages, each folding it its own way:
+  // Italian and French articles index "D'Alema" as "alem", English ones as "dalema".
+  std::vector<std::string> terms_of(std::string_view word) {
     std::vector<std::string> ts;
     for (Analyzer* a : analyzers_) {
-      std::string t = a->stem(folded);
+      std::string t = a->stem(a->fold(word));
       if (!t.empty() && std::find(ts.begin(), ts.end(), t) == ts.end()) ts.push_back(std::move(t));
     }
     return ts;
@@ -399,31 +404,31 @@ class Builder {
     if (f.size() == 1 && !n.quoted && drop_stops_ && first_.is_stopword(f.front())) return std::nullopt;
 
     std::vector<std::vector<std::string>> pos_terms;
-    for (const auto& w : f) pos_terms.push_back(terms_of(w));
+    for (const auto& w : n.words) pos_terms.push_back(terms_of(w));
     if (positive) note(n, pos_terms);
     // A stopword kept (a query of nothing else) has no term: the word order finds it. So does a
     // title word: titles have no terms of their own (schema.h).
-    if (f.size() == 1 && !n.title && !unindexed_somewhere(f.front()))
+    if (f.size() == 1 && !n.title && !unindexed_somewhere(n.words.front()))
       return position(pos_terms.front(), Xapian::Query::OP_SYNONYM);
-    return phrase(pos_terms, f, n.title);
+    return phrase(pos_terms, n.words, n.title);
   }
 
-  // Whether the articles of some index language hold no term for `folded` (document_terms.h).
-  bool unindexed_somewhere(const std::string& folded) const {
-    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return unindexed(*a, folded); });
+  // Whether the articles of some index language hold no term for `word` (document_terms.h).
+  bool unindexed_somewhere(std::string_view word) const {
+    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return unindexed(*a, a->fold(word)); });
   }
 
   // Words side by side, in order: the AND of one OR per indexed position (it ranks the phrase as
   // OP_PHRASE did, and finds the candidates), checked against the documents' word order, which
-  // also holds the stopwords. `folded` are the words of the first positions (a wildcard's is not).
+  // also holds the stopwords. `words` are those of the first positions (a wildcard's is not).
   // A title word alone is a phrase of one position, ranked as the word is elsewhere (a synonym).
-  Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, const std::vector<std::string>& folded,
+  Xapian::Query phrase(const std::vector<std::vector<std::string>>& pos_terms, const std::vector<std::string>& words,
                        bool title) {
     auto op = pos_terms.size() == 1 ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR;
     std::vector<Xapian::Query> subs;
     std::vector<bool> indexed;
     for (std::size_t i = 0; i < pos_terms.size(); ++i) {
-      indexed.push_back(i >= folded.size() || !unindexed_somewhere(folded[i]));
+      indexed.push_back(i >= words.size() || !unindexed_somewhere(words[i]));
       if (indexed.back()) subs.push_back(position(pos_terms[i], op));
     }
     return phrase_query(subs, pos_terms, title, indexed);
@@ -445,7 +450,7 @@ class Builder {
         for (const auto& t : pos_terms[i]) out_.highlight.terms.insert(t);
     for (Analyzer* a : analyzers_) {
       std::vector<std::string> seq;
-      for (const auto& w : f) seq.push_back(a->stem(w));
+      for (const auto& w : n.words) seq.push_back(a->stem(a->fold(w)));
       auto& ph = out_.highlight.phrases;
       if (std::find(ph.begin(), ph.end(), seq) == ph.end()) ph.push_back(std::move(seq));
     }
@@ -465,7 +470,7 @@ class Builder {
     // "Byeong-ch*": a phrase whose last position is the expansion, the most frequent terms first.
     std::vector<std::vector<std::string>> pos_terms;
     for (std::size_t i = 0; i + 1 < f.size(); ++i) {
-      pos_terms.push_back(terms_of(f[i]));
+      pos_terms.push_back(terms_of(n.words[i]));
       if (positive)
         for (const auto& t : pos_terms.back()) out_.highlight.terms.insert(t);
     }
@@ -476,7 +481,7 @@ class Builder {
     if (cap && found.size() > cap) found.resize(cap);
     auto& expansions = pos_terms.emplace_back();
     for (auto& [freq, t] : found) expansions.push_back(t);
-    return phrase(pos_terms, {f.begin(), f.end() - 1}, n.title);  // no expansion: an empty OR, so nothing matches
+    return phrase(pos_terms, {n.words.begin(), n.words.end() - 1}, n.title);  // no expansion: an empty OR, so nothing matches
   }
 
   void count_expansions(const std::string& full, const std::string& raw) {

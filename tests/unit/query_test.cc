@@ -139,6 +139,10 @@ TEST(Query, FindsTheExpectedArticles) {
       {"16:10", {"xinhua"}},
       {"Sondergesandte", {"standard"}},
       {"H\xC3\xA4user", {"standard"}},     // German stem "haus" through the second analyzer
+      {"D'Alema", {"repubblica"}},  // each language folds the word: Italian drops the elision
+      {"D\xE2\x80\x99" "Alema", {"repubblica"}},  // typographic apostrophe
+      {"\"Massimo D'Alema\"", {"repubblica"}},
+      {"\"D'Alema a Mosca\"", {"repubblica"}},
       {"*", {"xinhua", "dw", "standard", "undated", "repubblica"}},
       {"zebra country:KP", {}},  // words absent from the index still have to match
       {"zebra quagga", {}},
@@ -327,6 +331,14 @@ TEST(Query, SeveralLanguagesGiveASynonym) {
   EXPECT_NE(p.match.get_description().find("SYNONYM"), std::string::npos) << p.match.get_description();
   EXPECT_TRUE(p.highlight.terms.count("haus"));
   EXPECT_TRUE(p.highlight.terms.count("hauser"));
+}
+
+TEST(Query, EachLanguageFoldsTheWordItsOwnWay) {
+  // English indexes "D'Alema" as "dalema", Italian drops the elision ("alem"): the query asks for
+  // both, and the snippet of an Italian article marks the word.
+  auto p = parse_query("D'Alema", index().ctx());
+  EXPECT_TRUE(p.highlight.terms.count("alem")) << p.match.get_description();
+  EXPECT_TRUE(p.highlight.terms.count("dalema")) << p.match.get_description();
 }
 
 TEST(Query, SplitWordsBecomePhrases) {
