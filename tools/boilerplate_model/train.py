@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Trains dindex's boilerplate line model and measures it honestly.
 
-    tools/boilerplate_model/train.py [--build DIR] [--corpora DIR] [--folds 5] [--write]
+    tools/boilerplate_model/train.py [--build DIR] [--corpora DIR] [--folds 5] [--write] [--keep DIR]
 
 Needs Debian's python3-sklearn (`apt-get install python3-sklearn`; run with /usr/bin/python3) and a
 build with dindex and bp_features (`ninja -C build dindex bp_features`).
@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -355,6 +356,7 @@ def main():
     ap.add_argument("--thresholds", default="0.5")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--no-lexicon", action="store_true", help="trees without the lexical scores (for comparison)")
+    ap.add_argument("--keep", metavar="DIR", help="copy each fold's model and lexicon into DIR (for decode experiments)")
     args = ap.parse_args()
     if args.write and args.no_lexicon:
         # dindex would give the trees the embedded lexicon's scores where they learnt from zeros.
@@ -392,6 +394,11 @@ def main():
                     path = os.path.join(work, "fold%d.txt" % k)
                     export(model, width, t, path, "cross-validation fold")
                     cv[t].update(extract(args.build, test, path, work, "fold%d" % k, lex_path))
+                if args.keep:
+                    os.makedirs(args.keep, exist_ok=True)
+                    shutil.copy(path, os.path.join(args.keep, "fold%d.txt" % k))
+                    if lp:
+                        shutil.copy(lex_path, os.path.join(args.keep, "fold%d.lexicon.txt" % k))
                 print("  fold %d: %d pages held out, %d lines trained on" % (k, len(test), len(yt) + len(yr)),
                       file=sys.stderr)
             for t in thresholds:
