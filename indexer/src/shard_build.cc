@@ -1,6 +1,7 @@
 #include "shard_build.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -146,6 +147,30 @@ std::vector<std::pair<std::string, std::string>> spelling_data(const std::vector
   return words.finish();
 }
 
+// Xapian's compaction keeps one source's value of a metadata key that several sources hold, but
+// not the first source's: its merge meets them in no set order. The build's own metadata must win
+// over what a shard holds (its schema, for one), and any other key the shards share must agree:
+// their record dictionaries are named by their content.
+class MetadataResolver : public Xapian::Compactor {
+ public:
+  explicit MetadataResolver(const std::vector<std::pair<std::string, std::string>>& metadata)
+      : own_(metadata.begin(), metadata.end()) {}
+
+  std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags, const std::string tags[]) override {
+    // Glass hands over its own form of the key: the user's key after a two-byte prefix.
+    std::string_view user = key;
+    if (user.substr(0, 2) == std::string_view("\0\xc0", 2)) user.remove_prefix(2);
+    if (auto it = own_.find(user); it != own_.end()) return it->second;
+    for (std::size_t i = 1; i < num_tags; ++i)
+      if (tags[i] != tags[0])
+        throw Error(ErrorKind::kData, "the shards of the build hold different values of " + std::string(user));
+    return tags[0];
+  }
+
+ private:
+  std::map<std::string, std::string, std::less<>> own_;
+};
+
 }  // namespace
 
 std::string index_folder(const std::string& db_path) {
@@ -186,7 +211,8 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
   }
   // The metadata and the spelling data go into the compaction as a source of their own: written
   // into the merged index afterwards, they cost a commit that left Glass's replaced blocks in the
-  // file, 0.26 MB of the mix's index (bench/SPEED.md).
+  // file, 0.26 MB of the mix's index (bench/SPEED.md). MetadataResolver decides the keys a shard
+  // holds too.
   std::string meta = folder + "/metadata";
   {
     Xapian::WritableDatabase out = open_writable(meta, Xapian::DB_CREATE_OR_OVERWRITE);
@@ -195,8 +221,6 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
     out.commit();
   }
   {
-    // First, so that its values win where a shard holds the same key (the compaction keeps the
-    // first source's).
     Xapian::Database all(meta);
     for (auto& s : shards) {
       s.commit();
@@ -204,7 +228,8 @@ void merge_shards(std::vector<Shard>& shards, Xapian::WritableDatabase& index, c
       all.add_database(Xapian::Database(s.path()));
     }
     // FULL packs every block; FULLER's oversize items would slow the updates of later runs.
-    all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize);
+    MetadataResolver resolver(metadata);
+    all.compact(merged, Xapian::Compactor::FULL, kIndexBlockSize, resolver);
   }
   if (finish) {
     Xapian::WritableDatabase out = open_writable(merged, Xapian::DB_OPEN);

@@ -13,6 +13,7 @@
 // match with no weight. Several filters on the same field side by side are OR-ed
 // (country:KP country:KR), different fields AND-ed.
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -386,7 +387,7 @@ class Builder {
   std::vector<std::string> terms_of(std::string_view word) {
     std::vector<std::string> ts;
     for (Analyzer* a : analyzers_) {
-      std::string t = a->stem(a->fold(word));
+      std::string t = a->stem(folded(a, word));
       if (!t.empty() && std::find(ts.begin(), ts.end(), t) == ts.end()) ts.push_back(std::move(t));
     }
     return ts;
@@ -414,8 +415,16 @@ class Builder {
   }
 
   // Whether the articles of some index language hold no term for `word` (document_terms.h).
-  bool unindexed_somewhere(std::string_view word) const {
-    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return unindexed(*a, a->fold(word)); });
+  bool unindexed_somewhere(std::string_view word) {
+    return std::any_of(analyzers_.begin(), analyzers_.end(), [&](Analyzer* a) { return unindexed(*a, folded(a, word)); });
+  }
+
+  // `word` as `a` folds it, folded once per query: ICU folding of a word that is not ASCII is most
+  // of the cost, and the builder asks for a word's folds several times.
+  const std::string& folded(Analyzer* a, std::string_view word) {
+    auto [it, fresh] = folds_.try_emplace({a, std::string(word)});
+    if (fresh) it->second = a->fold(word);
+    return it->second;
   }
 
   // Words side by side, in order: the AND of one OR per indexed position (it ranks the phrase as
@@ -450,7 +459,7 @@ class Builder {
         for (const auto& t : pos_terms[i]) out_.highlight.terms.insert(t);
     for (Analyzer* a : analyzers_) {
       std::vector<std::string> seq;
-      for (const auto& w : n.words) seq.push_back(a->stem(a->fold(w)));
+      for (const auto& w : n.words) seq.push_back(a->stem(folded(a, w)));
       auto& ph = out_.highlight.phrases;
       if (std::find(ph.begin(), ph.end(), seq) == ph.end()) ph.push_back(std::move(seq));
     }
@@ -458,15 +467,25 @@ class Builder {
 
   std::optional<Xapian::Query> wildcard(const Node& n, bool positive) {
     const auto& f = n.folded;
-    std::string full = strip_accents(f.back());
-    if (full.empty()) return Xapian::Query::MatchNothing;  // would expand to every term, ids included
+    // Each language folds the prefix its own way, as it does whole words: "D'Alem*" is "dalem" in
+    // English articles and "alem" in Italian ones. An empty prefix would expand to every term, ids
+    // included, and is left out.
+    std::vector<std::string> prefixes;
+    for (Analyzer* a : analyzers_)
+      if (std::string p = strip_accents(folded(a, n.words.back()));
+          !p.empty() && std::find(prefixes.begin(), prefixes.end(), p) == prefixes.end())
+        prefixes.push_back(std::move(p));
+    if (prefixes.empty()) return Xapian::Query::MatchNothing;
     unsigned cap = ctx_.max_wildcard_terms;
     if (positive) {
-      out_.highlight.prefixes.push_back(full);
-      count_expansions(full, n.raw);
+      out_.highlight.prefixes.insert(out_.highlight.prefixes.end(), prefixes.begin(), prefixes.end());
+      count_expansions(prefixes, n.raw);
     }
-    if (f.size() == 1 && !n.title)
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, full, cap, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    if (f.size() == 1 && !n.title) {
+      std::vector<Xapian::Query> qs;
+      for (const auto& p : prefixes) qs.emplace_back(Xapian::Query::OP_WILDCARD, p, cap, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      return combine(Xapian::Query::OP_OR, qs);
+    }
     // "Byeong-ch*": a phrase whose last position is the expansion, the most frequent terms first.
     std::vector<std::vector<std::string>> pos_terms;
     for (std::size_t i = 0; i + 1 < f.size(); ++i) {
@@ -475,21 +494,25 @@ class Builder {
         for (const auto& t : pos_terms.back()) out_.highlight.terms.insert(t);
     }
     std::vector<std::pair<Xapian::doccount, std::string>> found;
-    for (auto it = ctx_.db.allterms_begin(full); it != ctx_.db.allterms_end(full); ++it)
-      found.emplace_back(it.get_termfreq(), *it);
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    if (cap && found.size() > cap) found.resize(cap);
+    for (const auto& p : prefixes)
+      for (auto it = ctx_.db.allterms_begin(p); it != ctx_.db.allterms_end(p); ++it) found.emplace_back(it.get_termfreq(), *it);
+    // One prefix may begin another's expansions: each term once, the most frequent first.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (cap && found.size() > cap * prefixes.size()) found.resize(cap * prefixes.size());  // as the ORs above
     auto& expansions = pos_terms.emplace_back();
     for (auto& [freq, t] : found) expansions.push_back(t);
     return phrase(pos_terms, {n.words.begin(), n.words.end() - 1}, n.title);  // no expansion: an empty OR, so nothing matches
   }
 
-  void count_expansions(const std::string& full, const std::string& raw) {
+  void count_expansions(const std::vector<std::string>& prefixes, const std::string& raw) {
     unsigned cap = ctx_.max_wildcard_terms;
     if (cap == 0) return;
     std::size_t count = 0, limit = std::size_t(cap) * 100;
-    for (auto it = ctx_.db.allterms_begin(full); it != ctx_.db.allterms_end(full) && count <= limit; ++it) ++count;
-    if (count <= cap) return;
+    for (const auto& p : prefixes)
+      for (auto it = ctx_.db.allterms_begin(p); it != ctx_.db.allterms_end(p) && count <= limit; ++it) ++count;
+    if (count <= cap * prefixes.size()) return;
     std::string n = count > limit ? "more than " + std::to_string(limit) : std::to_string(count);
     out_.warnings.push_back(raw + "* matched " + n + " words; used the " + std::to_string(cap) + " most frequent");
   }
@@ -499,6 +522,7 @@ class Builder {
   ParsedQuery& out_;
   const std::vector<Analyzer*>& analyzers_;
   bool drop_stops_ = false;
+  std::map<std::pair<Analyzer*, std::string>, std::string> folds_;
 };
 
 }  // namespace

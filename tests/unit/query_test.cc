@@ -143,6 +143,7 @@ TEST(Query, FindsTheExpectedArticles) {
       {"D\xE2\x80\x99" "Alema", {"repubblica"}},  // typographic apostrophe
       {"\"Massimo D'Alema\"", {"repubblica"}},
       {"\"D'Alema a Mosca\"", {"repubblica"}},
+      {"D'Alem*", {"repubblica"}},  // a prefix too: "alem" in Italian articles
       {"*", {"xinhua", "dw", "standard", "undated", "repubblica"}},
       {"zebra country:KP", {}},  // words absent from the index still have to match
       {"zebra quagga", {}},

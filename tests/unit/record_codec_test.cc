@@ -13,6 +13,7 @@
 #include <set>
 
 #include "dsearch/article.h"
+#include "dsearch/error.h"
 #include "dsearch/schema.h"
 #include "../../indexer/src/shard_build.h"
 #include "test_data.h"
@@ -180,6 +181,44 @@ TEST(RecordCodec, TheShardsOfABuildShareTheirDictionaries) {
       EXPECT_EQ(packed[0], kPackedRecord) << k << " " << did;
       EXPECT_EQ(unpacker.unpack(packed, db), all[2 * (did - 1) + k]) << k << " " << did;
     }
+  }
+}
+
+// The merge writes the build's metadata through the compaction, which meets a key that several
+// sources hold in no set order: the build's value is the one the index keeps, and shards that
+// disagree on a key of their own stop the merge.
+TEST(ShardMerge, TheBuildsMetadataWinsOverTheShards) {
+  for (bool disagree : {false, true}) {
+    TempDir dir;
+    std::string db_path = dir.path() + "/index";
+    Xapian::WritableDatabase index = open_writable(db_path);
+    std::string folder = shard_folder(db_path);
+    std::filesystem::create_directories(folder);
+    std::vector<Shard> shards;
+    for (int i = 0; i < 3; ++i) {
+      Shard& shard = shards.emplace_back(folder + "/shard" + std::to_string(i), 5000, 3600);
+      Xapian::Document d;
+      store_record(d, "record " + std::to_string(i));
+      shard.add(d, {"word"});
+      shard.db().set_metadata(std::string(schema::kMetaLangs), "xx");
+      shard.db().set_metadata("dsearch:test", disagree ? std::to_string(i) : "same");
+      shard.finish();
+    }
+    // Every shard holds the schema too; the build's keys that sort before it are what made Xapian
+    // keep a shard's value.
+    std::vector<std::pair<std::string, std::string>> meta = {{std::string(schema::kMetaLangs), "de\nen"},
+                                                             {std::string(schema::kMetaRoots), "/news"},
+                                                             {std::string(schema::kMetaSchema), "the build's"}};
+    if (disagree) {
+      EXPECT_THROW(merge_shards(shards, index, db_path, meta), Error);
+      continue;
+    }
+    merge_shards(shards, index, db_path, meta);
+    Xapian::Database merged(db_path);
+    EXPECT_EQ(merged.get_doccount(), 3u);
+    EXPECT_EQ(merged.get_metadata(std::string(schema::kMetaLangs)), "de\nen");
+    EXPECT_EQ(merged.get_metadata(std::string(schema::kMetaSchema)), "the build's");
+    EXPECT_EQ(merged.get_metadata("dsearch:test"), "same");
   }
 }
 
