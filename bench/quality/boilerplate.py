@@ -8,7 +8,8 @@ Measures follow tests/unit/page_test.cc (PageQuality.*):
   in the page at all. Snippets and texts are compared with whitespace runs squashed to one space.
 - readability: bag-of-words overlap with the expected article text (lower-cased alphanumeric
   tokens, bytes >= 0x80 count as letters), micro-averaged over pages.
-Baselines: the whole page, and only its lines of 80+ characters.
+Baselines: the whole page, and only its lines of 80+ characters. score_snippets and score_tokens
+also score the extractors that read the HTML (html_peers.py, --html-peers).
 """
 import collections
 import json
@@ -45,6 +46,10 @@ def add_overlap(c, got, expected):
     c.add(tp=inter, fp=sum(g.values()) - inter, fn=sum(e.values()) - inter)
 
 
+def share(n, d):
+    return rnd(n / d) if d else None
+
+
 def loose(s):
     """Title compared loosely: NFKC, case-folded, only letters and digits."""
     return "".join(ch for ch in unicodedata.normalize("NFKC", s).casefold() if ch.isalnum())
@@ -68,8 +73,6 @@ class Metadata:
             self.date_none += not got.get("date")
 
     def as_dict(self):
-        def share(n, d):
-            return rnd(n / d) if d else None
         return {"titles": self.titles, "title_exact": share(self.title_exact, self.titles),
                 "title_loose": share(self.title_loose, self.titles),
                 "title_missing": share(self.title_empty, self.titles),
@@ -102,39 +105,59 @@ def model_cross_validation(root):
     return None
 
 
-def trafilatura(dindex, corpora, work, threads):
+def trafilatura_pages(corpora):
+    """The trafilatura-eval pages that evaldata.json annotates, and evaldata.json (keyed by URL)."""
     d = os.path.join(corpora, "trafilatura-eval")
     with open(os.path.join(d, "evaldata.json"), encoding="utf-8") as f:
         evaldata = json.load(f)
-    pages = [p for p in read_jsonl(os.path.join(d, "trafilatura-eval.jsonl.gz")) if p.get("url") in evaldata]
-    got, heur = _extract_bodies(dindex, pages, "trafilatura", work, threads)
-    ours, jus, whole, longl, meta = Counts(), Counts(), Counts(), Counts(), Metadata()
-    leaks = heur_leaks = without_in_page = 0
+    return [p for p in read_jsonl(os.path.join(d, "trafilatura-eval.jsonl.gz")) if p.get("url") in evaldata], evaldata
+
+
+def score_snippets(pages, evaldata, texts):
+    """The with/without snippets against each kind of kept text; texts: {row: {page id: text}}, a page
+    missing from a row keeping nothing. Returns {row: Counts}, {row: `without` snippets kept} and how
+    many `without` snippets the page's `body` holds at all: every row's leak rate is over those, so
+    rows that start from the page text and rows that start from the HTML are comparable."""
+    counts, leaked, without_in_page = {k: Counts() for k in texts}, dict.fromkeys(texts, 0), 0
     for p in pages:
         e = evaldata[p["url"]]
-        a = got.get(p["id"], {})
-        kept, page, lng = squash(a.get("body", "")), squash(p["body"]), squash(long_lines(p["body"]))
-        hkept = squash(heur.get(p["id"], {}).get("body", ""))
+        page = squash(p["body"])
+        kept = {k: squash(t.get(p["id"], "")) for k, t in texts.items()}
         for s in e.get("with", []):
             w = squash(s)
-            for c, text in ((ours, kept), (jus, hkept), (whole, page), (longl, lng)):
-                c.add(tp=w in text, fn=w not in text)
+            for k, text in kept.items():
+                counts[k].add(tp=w in text, fn=w not in text)
         for s in e.get("without", []):
             w = squash(s)
-            for c, text in ((ours, kept), (jus, hkept), (whole, page), (longl, lng)):
-                c.add(fp=w in text)
-            if w in page:
-                without_in_page += 1
-                leaks += w in kept
-                heur_leaks += w in hkept
+            without_in_page += w in page
+            for k, text in kept.items():
+                counts[k].add(fp=w in text)
+                leaked[k] += w in page and w in text
+    return counts, leaked, without_in_page
+
+
+def _rows(pages, got, heur):
+    """The texts scored, by row: dindex's kept text, its heuristic stage's, and the two baselines."""
+    return {"dindex": {i: a.get("body", "") for i, a in got.items()},
+            "heuristic": {i: a.get("body", "") for i, a in heur.items()},
+            "whole_page": {p["id"]: p["body"] for p in pages},
+            "lines_80": {p["id"]: long_lines(p["body"]) for p in pages}}
+
+
+def trafilatura(dindex, corpora, work, threads):
+    pages, evaldata = trafilatura_pages(corpora)
+    got, heur = _extract_bodies(dindex, pages, "trafilatura", work, threads)
+    counts, leaked, without_in_page = score_snippets(pages, evaldata, _rows(pages, got, heur))
+    meta = Metadata()
+    for p in pages:
+        e = evaldata[p["url"]]
         date = e.get("date") or ""
-        meta.add(a, e.get("title") or "", date if _DATE.match(date) else "", p["body"])
+        meta.add(got.get(p["id"], {}), e.get("title") or "", date if _DATE.match(date) else "", p["body"])
     return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
-            "snippets": {"dindex": ours.as_dict(), "heuristic": jus.as_dict(), "whole_page": whole.as_dict(),
-                         "lines_80": longl.as_dict()},
-            "without_leak_rate": rnd(leaks / without_in_page) if without_in_page else None,
-            "heuristic_leak_rate": rnd(heur_leaks / without_in_page) if without_in_page else None,
-            "without_in_page": without_in_page, "without_leaked": leaks,
+            "snippets": {k: c.as_dict() for k, c in counts.items()},
+            "without_leak_rate": share(leaked["dindex"], without_in_page),
+            "heuristic_leak_rate": share(leaked["heuristic"], without_in_page),
+            "without_in_page": without_in_page, "without_leaked": leaked["dindex"],
             "metadata": meta.as_dict()}
 
 
@@ -155,23 +178,33 @@ def _readability_dates(d):
     return dates
 
 
-def readability(dindex, corpora, work, threads):
+def readability_pages(corpora):
+    """The readability-test-pages pages that have an expected article, and {page id: expected text}."""
     d = os.path.join(corpora, "readability-test-pages")
     expected = {r["id"]: r["article_text"] for r in read_jsonl(os.path.join(d, "readability-test-pages.expected.jsonl.gz"))}
-    pages = [p for p in read_jsonl(os.path.join(d, "readability-test-pages.jsonl.gz")) if p["id"] in expected]
-    got, heur = _extract_bodies(dindex, pages, "readability", work, threads)
-    dates = _readability_dates(d)
-    ours, jus, whole, longl, meta = Counts(), Counts(), Counts(), Counts(), Metadata()
+    return [p for p in read_jsonl(os.path.join(d, "readability-test-pages.jsonl.gz")) if p["id"] in expected], expected
+
+
+def score_tokens(pages, expected, texts):
+    """Bag-of-words overlap of each kind of kept text with the expected article, summed over the
+    pages; texts: {row: {page id: text}}, a page missing from a row keeping nothing."""
+    counts = {k: Counts() for k in texts}
     for p in pages:
-        a = got.get(p["id"], {})
-        add_overlap(ours, a.get("body", ""), expected[p["id"]])
-        add_overlap(jus, heur.get(p["id"], {}).get("body", ""), expected[p["id"]])
-        add_overlap(whole, p["body"], expected[p["id"]])
-        add_overlap(longl, long_lines(p["body"]), expected[p["id"]])
-        meta.add(a, p.get("title") or "", dates.get(p["id"], ""), p["body"])
+        for k, t in texts.items():
+            add_overlap(counts[k], t.get(p["id"], ""), expected[p["id"]])
+    return counts
+
+
+def readability(dindex, corpora, work, threads):
+    pages, expected = readability_pages(corpora)
+    got, heur = _extract_bodies(dindex, pages, "readability", work, threads)
+    counts = score_tokens(pages, expected, _rows(pages, got, heur))
+    dates = _readability_dates(os.path.join(corpora, "readability-test-pages"))
+    meta = Metadata()
+    for p in pages:
+        meta.add(got.get(p["id"], {}), p.get("title") or "", dates.get(p["id"], ""), p["body"])
     return {"pages": len(pages), "pages_without_output": sum(1 for p in pages if p["id"] not in got),
-            "tokens": {"dindex": ours.as_dict(), "heuristic": jus.as_dict(), "whole_page": whole.as_dict(),
-                       "lines_80": longl.as_dict()},
+            "tokens": {k: c.as_dict() for k, c in counts.items()},
             "metadata": meta.as_dict()}
 
 

@@ -89,5 +89,11 @@ def heading(text):
     return "\n" + text + "\n" + "=" * len(text)
 
 
+def apt_install(pkgs):
+    """apt-get install of the Debian packages a peer needs (as root); the caller checks again after."""
+    print("installing peer packages: apt-get install -y %s" % " ".join(pkgs), file=sys.stderr)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *pkgs], check=False)
+
+
 def nproc():
     return os.cpu_count() or 1

@@ -16,6 +16,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import boilerplate  # noqa: E402
+import html_peers  # noqa: E402
 import ranking  # noqa: E402
 import reuters  # noqa: E402
 import trec_eval  # noqa: E402
@@ -77,6 +78,8 @@ def print_boilerplate(b):
           "\n  ** %s" % ("each page extracted by a model trained without its site (%d folds; recorded by"
                           " tools/boilerplate_model/train.py)" % cv["folds"] if cv else
                           "no cross-validated figures recorded in the model"))
+    if "html_peers" in b:
+        print_html_peers(b["html_peers"], t, r, cv)
     print("\n  Detected metadata vs expected (trafilatura: evaldata.json; readability: expected title, publishedTime):")
     rows = []
     for name, m in (("trafilatura-eval", t["metadata"]), ("readability", r["metadata"])):
@@ -85,6 +88,37 @@ def print_boilerplate(b):
     print(table(["set", "titles", "in page", "exact", "loose", "none", "dates", "exact", "none"], rows))
     print("  (title exact: whitespace-squashed equality; loose: case, spaces and punctuation ignored;"
           "\n   in page: the expected title appears (loosely) in the page text at all; none: nothing detected)")
+
+
+def print_html_peers(h, t, r, cv):
+    """dindex's rows beside the extractors that read the HTML itself: same pages, same scorer."""
+    prf = ("precision", "recall", "f1")
+
+    def row(name, traf, leak, read):
+        return [name] + [f3(traf[m]) for m in prf] + [pct(leak)] + [f3(read[m]) for m in prf]
+
+    def recorded(prefix):  # the model's cross-validated figures, keyed traf_p ... read_f1
+        return {m: cv[prefix + k] for m, k in zip(prf, ("_p", "_r", "_f1"))}
+
+    rows = [row("dindex --extract * (page text)", t["snippets"]["dindex"], t["without_leak_rate"], r["tokens"]["dindex"])]
+    if cv:
+        rows.append(row("  cross-validated **", recorded("traf"), cv["leak"], recorded("read")))
+    rows += [row(e["name"], e["trafilatura"]["snippets"], e["trafilatura"]["without_leak_rate"],
+                 e["readability"]["tokens"]) for e in h["extractors"].values()]
+    print("\n  HTML extractors on the raw HTML (reference: they see the markup, dindex only the page text):")
+    print(table(["kept text", "traf. P", "R", "F1", "leaks", "readab. P", "R", "F1"], rows))
+    print("  (trafilatura-eval: with/without snippets, leaks over the same %d `without` snippets present in"
+          "\n   the page text; readability-test-pages: tokens vs expected article)" % t["without_in_page"])
+    if "readability_js" in h["extractors"]:
+        print("  Readability.js on readability-test-pages is scored against its own output: the expected"
+              "\n  articles are its test suite's, so about 1.0 by construction.")
+    for e in h["extractors"].values():
+        print("  %s: %s" % (e["name"], "; ".join(
+            "%s %d pages failed, %d gave no text, %s s%s" % (
+                s, len(e[s]["errors"]), len(e[s]["no_text"]), e[s]["seconds"], " (cached)" if e[s]["cached"] else "")
+            for s in ("trafilatura", "readability"))))
+    for name, why in h["skipped"].items():
+        print("  %s SKIPPED: %s" % (name, why))
 
 
 def print_entities(e):
@@ -132,6 +166,9 @@ def main():
     ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ",".join(SECTIONS))
     ap.add_argument("--peers", default="lucene xapian fts5", help='peer engines, space-separated ("" for none)')
     ap.add_argument("--install-peers", action="store_true", help="apt-get install missing peer packages")
+    ap.add_argument("--html-peers", action="store_true",
+                    help="boilerplate: also run Readability.js, readability-lxml and boilerpipe on the pages' HTML"
+                         " (npm ci into WORK/html_peers; minutes on the first run, cached after)")
     ap.add_argument("--threads", type=int, default=nproc())
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     a = ap.parse_args()
@@ -161,6 +198,9 @@ def main():
             out["entities"] = entities
     if "boilerplate" in only:
         out["boilerplate"] = timed("boilerplate", lambda: boilerplate.evaluate(a.dindex, a.corpora, a.work, a.threads, a.root))
+        if a.html_peers:
+            out["boilerplate"]["html_peers"] = timed("html_peers", lambda: html_peers.evaluate(
+                a.corpora, os.path.join(a.work, "html_peers"), a.threads, a.install_peers))
     if "ranking" in only:
         out["ranking"] = timed("ranking", lambda: ranking.evaluate(
             a.dindex, a.dsearch, a.corpora, a.peers_dir, os.path.join(a.work, "ranking"), a.peers.split(),

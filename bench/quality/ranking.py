@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 import trec_eval
-from common import read_jsonl, rnd
+from common import apt_install, read_jsonl, rnd
 
 PEERS = {
     # name: (what it needs, Debian packages that provide it)
@@ -73,9 +73,7 @@ def peer_missing(name):
 
 
 def install_peers(names):
-    pkgs = " ".join(PEERS[n][1] for n in names).split()
-    print("installing peer packages: apt-get install -y %s" % " ".join(pkgs), file=sys.stderr)
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *pkgs], check=False)
+    apt_install(" ".join(PEERS[n][1] for n in names).split())
 
 
 def _step(cmd, log, env=None):

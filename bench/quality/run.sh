@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # bench/quality/run.sh [--json OUT.json] [--build-dir DIR] [--no-build] [--only SECTIONS]
-#                      [--peers "lucene xapian fts5"] [--install-peers] [--threads N]
+#                      [--peers "lucene xapian fts5"] [--install-peers] [--html-peers] [--threads N]
 #
 # The dsearch quality benchmark: country facets and entities vs Reuters-21578 labels, boilerplate
 # removal and title/date detection vs trafilatura-eval and readability-test-pages, ranking (MAP,
 # P@10, nDCG@10) on the TIME collection against peer engines. Prints the tables and writes every
-# figure as JSON (default BUILD/quality/quality.json). See bench/QUALITY.md.
+# figure as JSON (default BUILD/quality/quality.json). See bench/QUALITY.md. --html-peers adds, for
+# reference, Readability.js, readability-lxml and boilerpipe on the pages' HTML (npm ci into
+# BUILD/quality/html_peers; minutes on the first run, cached after).
 #
 # Builds dindex and dsearch with CMake + Ninja into the build folder (default build/, or
 # $DSEARCH_BUILD): configures it when needed, then brings the two binaries up to date (a no-op
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --build-dir) BUILD=$2; shift 2 ;;
     --build-dir=*) BUILD=${1#*=}; shift ;;
     --no-build) NO_BUILD=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
