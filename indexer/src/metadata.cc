@@ -129,6 +129,11 @@ std::size_t content_start(const std::vector<Line>& lines) {
 namespace {
 
 constexpr std::size_t kTitleLookAhead = 2;   // kept lines at the article start that may be the headline
+constexpr double kInsideArticleCost = 0.25;
+
+// Lines from the article start `start` to line `i`: a line above it is its distance away, the
+// start itself one line, as a kept headline may be.
+std::size_t lines_from(std::size_t i, std::size_t start) { return i < start ? start - i : i - start + 1; }
 constexpr std::size_t kBodySampleWords = 600;
 constexpr std::size_t kMinContentWordBytes = 4;  // shorter words ("the", "und") say nothing
 
@@ -174,24 +179,30 @@ double title_score(const Line& l, std::size_t distance, const std::unordered_set
 
 }  // namespace
 
-std::size_t find_title(const std::vector<Line>& lines, std::size_t start, bool clean) {
+std::size_t find_title(const std::vector<Line>& lines, ArticleStarts starts, bool clean) {
   if (lines.empty()) return kNoLine;
   if (clean) {
     // "Title\n\nFirst paragraph": a hard-wrapped first line (Reuters) has no blank line after it.
     bool alone = lines.size() > 1 && lines[1].blank_before;
     return alone && headline_like(lines[0]) ? 0 : kNoLine;
   }
+  std::size_t start = starts.heuristic;
   if (start == kNoLine) return kNoLine;
+  std::size_t other = starts.model == kNoLine ? start : starts.model;
   auto body = body_words(lines, start);
   std::size_t best = kNoLine;
   double best_score = 0.25;  // below this no line looks like the headline
-  std::size_t first = start - std::min(start, kTitleLookBack);
-  std::size_t last = std::min(lines.size(), start + kTitleLookAhead + 1);
+  std::size_t first = std::min(start, other);
+  first -= std::min(first, kTitleLookBack);
+  std::size_t last = std::min(lines.size(), std::max(start, other) + kTitleLookAhead + 1);
   for (std::size_t i = first; i < last; ++i) {
     const Line& l = lines[i];
     if (!headline_like(l) || (i >= start && l.sentence_end)) continue;
-    std::size_t distance = i < start ? start - i : i - start + 1;
+    std::size_t distance = std::min(lines_from(i, start), lines_from(i, other));
     double score = title_score(l, distance, body);
+    // A headline heads its article: a line inside it is more often a subheading or a caption.
+    // Trafilatura-eval titles found 53% -> 57%, readability-test-pages' 17% -> 22%.
+    if (i >= std::min(start, other)) score -= kInsideArticleCost;
     if (score > best_score) best_score = score, best = i;
   }
   return best;

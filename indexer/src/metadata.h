@@ -15,9 +15,16 @@ inline constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
 // Index of the first kept line (the article start), or kNoLine.
 std::size_t content_start(const std::vector<Line>& lines);
 
-// Index of the headline line above `start`, or kNoLine. In clean text the headline is the first
-// line when it looks like one.
-std::size_t find_title(const std::vector<Line>& lines, std::size_t start, bool clean);
+// Where the article starts by each stage's account: the heuristic's first kept line and the line
+// model's. They disagree on 60% of trafilatura-eval's pages, and the headline may sit above either.
+struct ArticleStarts {
+  std::size_t heuristic = kNoLine;
+  std::size_t model = kNoLine;
+};
+
+// Index of the headline line near the article's start, or kNoLine. In clean text the headline is
+// the first line when it looks like one.
+std::size_t find_title(const std::vector<Line>& lines, ArticleStarts starts, bool clean);
 
 // YYYY-MM-DD: the first date near the headline and the dateline, else the first date on a short
 // line, else "".

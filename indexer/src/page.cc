@@ -2,6 +2,7 @@
 // content selection, then metadata read around the article start. Every step is a linear scan.
 #include "dsearch/indexer/page.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "boilerplate.h"
@@ -98,7 +99,11 @@ Page extract_page(std::string_view text, const PageHints& hints) {
       lines[i].keep = lines[i].heuristic_keep;
     }
     std::size_t start = page_detail::content_start(lines);
-    std::size_t title = page_detail::find_title(lines, start, clean);
+    auto model_start = std::find(body_keep.begin(), body_keep.end(), 1);
+    page_detail::ArticleStarts starts{start, model_start == body_keep.end()
+                                                 ? kNoLine
+                                                 : static_cast<std::size_t>(model_start - body_keep.begin())};
+    std::size_t title = page_detail::find_title(lines, starts, clean);
     if (hints.title.empty() && title != kNoLine) page.title = std::string(lines[title].text);
     else page.title = hints.title;
     // The headline heads the page, not the body.

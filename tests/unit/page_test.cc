@@ -209,7 +209,8 @@ TEST(PageQuality, TrafilaturaEval) {
               titles, 100.0 * date_ok / std::max<size_t>(dates, 1), dates);
   EXPECT_GE(ours.f1(), 0.92);
   EXPECT_LE(leak, 0.07);
-  EXPECT_GE(static_cast<double>(title_ok) / std::max<size_t>(titles, 1), 0.42);
+  // 44.4% when the headline was looked for around the heuristic's article start alone.
+  EXPECT_GE(static_cast<double>(title_ok) / std::max<size_t>(titles, 1), 0.47);
 }
 
 std::unordered_map<std::string, int> bag(std::string_view s) {
@@ -249,14 +250,19 @@ TEST(PageQuality, ReadabilityPages) {
                            [&](const nlohmann::json& j) { expected[str(j, "id")] = str(j, "article_text"); });
   if (expected.empty()) GTEST_SKIP() << "readability expected texts absent";
   Counts ours, whole, longl;
-  std::size_t pages = 0;
+  std::size_t pages = 0, titles = 0, title_ok = 0;
   test::for_each_json_line(dir + "/readability-test-pages/readability-test-pages.jsonl.gz",
                            [&](const nlohmann::json& j) {
                              auto it = expected.find(str(j, "id"));
                              if (it == expected.end()) return;
                              std::string body = str(j, "body");
                              PageHints h = hints_of(j);
-                             add_overlap(ours, extract_page(body, {"", "", "", h.lang}).body, it->second);
+                             Page detected = extract_page(body, {"", "", "", h.lang});
+                             add_overlap(ours, detected.body, it->second);
+                             if (!h.title.empty()) {
+                               ++titles;
+                               title_ok += squash(detected.title) == squash(h.title);
+                             }
                              add_overlap(whole, body, it->second);
                              add_overlap(longl, long_lines(body), it->second);
                              ++pages;
@@ -265,7 +271,12 @@ TEST(PageQuality, ReadabilityPages) {
   whole.print("whole page");
   longl.print("lines of 80+ chars");
   ours.print("extract_page");
+  double title_share = static_cast<double>(title_ok) / std::max<std::size_t>(titles, 1);
+  std::printf("  title exact %.1f%% of %zu (the expected title is in the page text on about half)\n",
+              100 * title_share, titles);
   EXPECT_GE(ours.f1(), 0.95);
+  // 16.5% when the headline was looked for around the heuristic's article start alone.
+  EXPECT_GE(title_share, 0.19);
 }
 
 }  // namespace
