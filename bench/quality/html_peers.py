@@ -43,7 +43,9 @@ READABILITY_TEST_URL = "http://fakehost/test/page.html"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
 # Labels whose WHATWG decoder is another codec than Python's of the same name.
 _WHATWG = {"iso-8859-1": "windows-1252", "latin1": "windows-1252", "us-ascii": "windows-1252",
-           "ascii": "windows-1252", "gb2312": "gb18030", "gbk": "gb18030"}
+           "ascii": "windows-1252", "gb2312": "gb18030", "gbk": "gb18030",
+           # a <meta> naming UTF-16 in a page that is bytes, not UTF-16, means UTF-8 (WHATWG prescan)
+           "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -62,14 +64,15 @@ def decode(raw):
     enc = m.group(1).decode("ascii").lower() if m else "windows-1252"
     enc = _WHATWG.get(enc, enc)
     try:
-        codecs.lookup(enc)
+        if not codecs.lookup(enc)._is_text_encoding:  # "base64" and the like name no charset
+            enc = "windows-1252"
     except LookupError:
         enc = "windows-1252"
     return raw.decode(enc, "replace"), enc
 
 
 # Part of the decoded pages' (and so the outputs') cache key: bump it when decode() changes.
-DECODING = 1
+DECODING = 2
 
 
 def _tar_key(path):
@@ -77,11 +80,12 @@ def _tar_key(path):
     return "%d-%d-d%d" % (st.st_size, int(st.st_mtime), DECODING)
 
 
-def write_pages(tar_path, pick, work, name):
+def write_pages(tar_path, pick, work, name, ids):
     """Decodes the tar members that pick(member name) maps to (page id, url) into WORK/pages/NAME-KEY/
     as N.html; returns the manifest ("id<TAB>url<TAB>file" lines) and the decoding notes. Done once
-    per tar: the manifest is written last."""
-    d = os.path.join(work, "pages", "%s-%s" % (name, _tar_key(tar_path)))
+    per tar and choice of pages (`ids`, part of the key): the manifest is written last."""
+    chosen = hashlib.sha1("\n".join(sorted(ids)).encode("utf-8")).hexdigest()[:8]
+    d = os.path.join(work, "pages", "%s-%s-%s" % (name, _tar_key(tar_path), chosen))
     manifest, notes_path = os.path.join(d, "manifest.tsv"), os.path.join(d, "decoding.json")
     if os.path.exists(manifest):
         with open(notes_path, encoding="utf-8") as f:
@@ -245,6 +249,10 @@ def _digest(paths):
     return h.hexdigest()[:10]
 
 
+# Readability.js takes about 0.3 s a page: 990 pages on one process would be 5 minutes.
+EXTRACTOR_TIMEOUT = 1800
+
+
 def run_extractor(key, version, argv, env, keyed, manifest, work, threads):
     """The extractor's rows for the pages of the manifest, {id: row}, and the seconds it took (cached
     run: the seconds of the run that made the cache), or raises Skip. The pages are split into
@@ -252,35 +260,51 @@ def run_extractor(key, version, argv, env, keyed, manifest, work, threads):
     cache = os.path.join(work, "out", "%s-%s-%s-%s.json" % (
         key, version, os.path.basename(os.path.dirname(manifest)), _digest(keyed + [argv[-1]])))
     if os.path.exists(cache):
-        with open(cache, encoding="utf-8") as f:
-            c = json.load(f)
-        return c["rows"], c["seconds"], True
+        try:
+            with open(cache, encoding="utf-8") as f:
+                c = json.load(f)
+            return c["rows"], c["seconds"], True
+        except (ValueError, KeyError):  # cut short by a kill or a full disk: run again
+            os.remove(cache)
     os.makedirs(os.path.dirname(cache), exist_ok=True)
     with open(manifest, encoding="utf-8") as f:
         lines = f.readlines()
     shards = [lines[k::threads] for k in range(threads) if lines[k::threads]]
     t, procs = time.time(), []
-    for k, shard in enumerate(shards):
-        base = "%s.part%d" % (cache, k)
-        with open(base + ".tsv", "w", encoding="utf-8") as f:
-            f.writelines(shard)
-        with open(base + ".log", "w") as log:
-            procs.append((base, subprocess.Popen(argv + [base + ".tsv", base + ".jsonl"], env=env,
-                                                 stdout=log, stderr=subprocess.STDOUT)))
-    codes = [(base, p.wait()) for base, p in procs]
-    failed = ["exited %d, see %s.log" % (rc, base) for base, rc in codes if rc]
-    if failed:
-        raise Skip("; ".join(failed))
-    seconds = round(time.time() - t, 1)
-    rows = {}
-    for base, _ in procs:
-        with open(base + ".jsonl", encoding="utf-8") as f:
-            rows.update((r["id"], r) for r in map(json.loads, f))
-    with open(cache, "w", encoding="utf-8") as f:
-        json.dump({"seconds": seconds, "threads": len(shards), "rows": rows}, f, ensure_ascii=False)
-    for base, _ in procs:  # the logs stay
-        os.remove(base + ".tsv")
-        os.remove(base + ".jsonl")
+    try:
+        for k, shard in enumerate(shards):
+            base = "%s.part%d" % (cache, k)
+            with open(base + ".tsv", "w", encoding="utf-8") as f:
+                f.writelines(shard)
+            with open(base + ".log", "w") as log:
+                procs.append((base, subprocess.Popen(argv + [base + ".tsv", base + ".jsonl"], env=env,
+                                                     stdout=log, stderr=subprocess.STDOUT)))
+        deadline = t + EXTRACTOR_TIMEOUT
+        try:
+            codes = [(base, p.wait(timeout=max(1, deadline - time.time()))) for base, p in procs]
+        except subprocess.TimeoutExpired:
+            raise Skip("no answer after %d s (a page that hangs it?), see %s.part*.log" % (EXTRACTOR_TIMEOUT, cache))
+        failed = ["exited %d, see %s.log" % (rc, base) for base, rc in codes if rc]
+        if failed:
+            raise Skip("; ".join(failed))
+        seconds = round(time.time() - t, 1)
+        rows = {}
+        for base, _ in procs:
+            with open(base + ".jsonl", encoding="utf-8") as f:
+                rows.update((r["id"], r) for r in map(json.loads, f))
+        with open(cache + ".tmp", "w", encoding="utf-8") as f:
+            json.dump({"seconds": seconds, "threads": len(shards), "rows": rows}, f, ensure_ascii=False)
+        os.replace(cache + ".tmp", cache)
+    finally:
+        for base, p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+            for part in (base + ".tsv", base + ".jsonl"):
+                if os.path.exists(part):
+                    os.remove(part)
+            if os.path.exists(base + ".log") and os.path.getsize(base + ".log") == 0:
+                os.remove(base + ".log")  # logs that say something stay
     return rows, seconds, False
 
 
@@ -305,13 +329,17 @@ def evaluate(corpora, work, threads, install):
     # after NFC; readability: test-pages/ID/source.html.
     by_file = {unicodedata.normalize("NFC", evaldata[p["url"]]["file"]): (p["id"], p["url"]) for p in traf_pages}
     by_member = {"test-pages/%s/source.html" % p["id"]: (p["id"], READABILITY_TEST_URL) for p in read_pages}
-    sets = {
-        "trafilatura": write_pages(os.path.join(corpora, "trafilatura-eval", "pages.tar.xz"),
-                                   lambda n: by_file.get(unicodedata.normalize("NFC", n.rsplit("/", 1)[-1])),
-                                   work, "trafilatura"),
-        "readability": write_pages(os.path.join(corpora, "readability-test-pages", "test-pages.tar.xz"),
-                                   by_member.get, work, "readability"),
-    }
+    try:
+        sets = {
+            "trafilatura": write_pages(os.path.join(corpora, "trafilatura-eval", "pages.tar.xz"),
+                                       lambda n: by_file.get(unicodedata.normalize("NFC", n.rsplit("/", 1)[-1])),
+                                       work, "trafilatura", [p["id"] for p in traf_pages]),
+            "readability": write_pages(os.path.join(corpora, "readability-test-pages", "test-pages.tar.xz"),
+                                       by_member.get, work, "readability", [p["id"] for p in read_pages]),
+        }
+    except (OSError, tarfile.TarError, EOFError) as e:  # the rest of the benchmark still reports
+        print("  html peers SKIPPED: the pages could not be read: %s" % e, file=sys.stderr)
+        return {"extractors": {}, "skipped": {"all": "the pages could not be read: %s" % e}, "decoding": {}}
     out = {"extractors": {}, "skipped": {}, "decoding": {k: notes for k, (_, notes) in sets.items()}}
     for key, name, setup in PEERS:
         print("  html peers: %s ..." % key, file=sys.stderr, flush=True)

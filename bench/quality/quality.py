@@ -114,8 +114,10 @@ def print_html_peers(h, t, r, cv):
               "\n  articles are its test suite's, so about 1.0 by construction.")
     for e in h["extractors"].values():
         print("  %s: %s" % (e["name"], "; ".join(
-            "%s %d pages failed, %d gave no text, %s s%s" % (
-                s, len(e[s]["errors"]), len(e[s]["no_text"]), e[s]["seconds"], " (cached)" if e[s]["cached"] else "")
+            "%s %d pages failed, %d gave no text,%s %s s%s" % (
+                s, len(e[s]["errors"]), len(e[s]["no_text"]),
+                " %d missing (counted as keeping nothing)," % e[s]["pages_missing"] if e[s]["pages_missing"] else "",
+                e[s]["seconds"], " (cached)" if e[s]["cached"] else "")
             for s in ("trafilatura", "readability"))))
     for name, why in h["skipped"].items():
         print("  %s SKIPPED: %s" % (name, why))

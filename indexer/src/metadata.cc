@@ -106,8 +106,10 @@ std::string template_name(std::string_view s) {
   return "";
 }
 
+// The date and source are read from a few lines above the headline or the article start, whichever
+// comes first: a headline found below the start would leave the lines around the start unread.
 std::size_t window_begin(std::size_t title, std::size_t start) {
-  std::size_t anchor = title != kNoLine ? title : start;
+  std::size_t anchor = std::min(title, start);  // kNoLine is the largest
   return anchor == kNoLine ? 0 : anchor - std::min(anchor, kNearLines);
 }
 
@@ -129,13 +131,16 @@ std::size_t content_start(const std::vector<Line>& lines) {
 namespace {
 
 constexpr std::size_t kTitleLookAhead = 2;   // kept lines at the article start that may be the headline
+// A headline heads its article: a line inside it is more often a subheading or a caption. With the
+// search around both starts, titles found on trafilatura-eval went from 53% to 57%, on
+// readability-test-pages from 17% to 21% (cross-validated; bench/QUALITY.md, "Titles found").
 constexpr double kInsideArticleCost = 0.25;
+constexpr std::size_t kBodySampleWords = 600;
+constexpr std::size_t kMinContentWordBytes = 4;  // shorter words ("the", "und") say nothing
 
 // Lines from the article start `start` to line `i`: a line above it is its distance away, the
 // start itself one line, as a kept headline may be.
 std::size_t lines_from(std::size_t i, std::size_t start) { return i < start ? start - i : i - start + 1; }
-constexpr std::size_t kBodySampleWords = 600;
-constexpr std::size_t kMinContentWordBytes = 4;  // shorter words ("the", "und") say nothing
 
 // Lower-cased content words of the first kept lines: a headline's words recur in its article.
 std::unordered_set<std::string> body_words(const std::vector<Line>& lines, std::size_t start) {
@@ -200,8 +205,6 @@ std::size_t find_title(const std::vector<Line>& lines, ArticleStarts starts, boo
     if (!headline_like(l) || (i >= start && l.sentence_end)) continue;
     std::size_t distance = std::min(lines_from(i, start), lines_from(i, other));
     double score = title_score(l, distance, body);
-    // A headline heads its article: a line inside it is more often a subheading or a caption.
-    // Trafilatura-eval titles found 53% -> 57%, readability-test-pages' 17% -> 22%.
     if (i >= std::min(start, other)) score -= kInsideArticleCost;
     if (score > best_score) best_score = score, best = i;
   }

@@ -23,7 +23,8 @@ struct ArticleStarts {
 };
 
 // Index of the headline line near the article's start, or kNoLine. In clean text the headline is
-// the first line when it looks like one.
+// the first line when it looks like one. Without a heuristic start there is none: a headline is
+// scored by the words the heuristic kept below it.
 std::size_t find_title(const std::vector<Line>& lines, ArticleStarts starts, bool clean);
 
 // YYYY-MM-DD: the first date near the headline and the dateline, else the first date on a short

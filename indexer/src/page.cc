@@ -2,7 +2,6 @@
 // content selection, then metadata read around the article start. Every step is a linear scan.
 #include "dsearch/indexer/page.h"
 
-#include <algorithm>
 #include <cctype>
 
 #include "boilerplate.h"
@@ -91,18 +90,17 @@ Page extract_page(std::string_view text, const PageHints& hints) {
   try {
     auto [lang, lines, clean] = page_detail::page_lines(text, hints);
     page.lang = std::move(lang);
-    // The body is what the line model kept; the headline, date and source are read around the
-    // article start the heuristic found, the layout their rules were written and measured for.
+    // The body is what the line model kept. The date and source are read around the article start
+    // the heuristic found, the layout their rules were written and measured for; the headline
+    // around that start and the model's.
     std::vector<char> body_keep(lines.size());
+    page_detail::ArticleStarts starts;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       body_keep[i] = lines[i].keep;
+      if (body_keep[i] && starts.model == kNoLine) starts.model = i;
       lines[i].keep = lines[i].heuristic_keep;
     }
-    std::size_t start = page_detail::content_start(lines);
-    auto model_start = std::find(body_keep.begin(), body_keep.end(), 1);
-    page_detail::ArticleStarts starts{start, model_start == body_keep.end()
-                                                 ? kNoLine
-                                                 : static_cast<std::size_t>(model_start - body_keep.begin())};
+    std::size_t start = starts.heuristic = page_detail::content_start(lines);
     std::size_t title = page_detail::find_title(lines, starts, clean);
     if (hints.title.empty() && title != kNoLine) page.title = std::string(lines[title].text);
     else page.title = hints.title;
