@@ -197,15 +197,15 @@ std::size_t find_title(const std::vector<Line>& lines, ArticleStarts starts, boo
   auto body = body_words(lines, start);
   std::size_t best = kNoLine;
   double best_score = 0.25;  // below this no line looks like the headline
-  std::size_t first = std::min(start, other);
-  first -= std::min(first, kTitleLookBack);
+  std::size_t top = std::min(start, other);  // the article starts here by the earlier account
+  std::size_t first = top - std::min(top, kTitleLookBack);
   std::size_t last = std::min(lines.size(), std::max(start, other) + kTitleLookAhead + 1);
   for (std::size_t i = first; i < last; ++i) {
     const Line& l = lines[i];
     if (!headline_like(l) || (i >= start && l.sentence_end)) continue;
     std::size_t distance = std::min(lines_from(i, start), lines_from(i, other));
     double score = title_score(l, distance, body);
-    if (i >= std::min(start, other)) score -= kInsideArticleCost;
+    if (i >= top) score -= kInsideArticleCost;
     if (score > best_score) best_score = score, best = i;
   }
   return best;
