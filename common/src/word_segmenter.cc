@@ -11,25 +11,41 @@ namespace {
 using Emit = std::function<void(std::uint32_t, std::uint32_t)>;
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-// Bytes the hand-made rules leave to ICU: anything outside ASCII, ':' (MidLetter in UAX #29 but
-// not in ICU's rules), '_' (ExtendNumLet, which joins in ways not worth copying) and '@' (ICU 72
-// keeps "@handle" and "name@example.com" whole).
-bool needs_icu(unsigned char c) { return c >= 0x80 || c == ':' || c == '_' || c == '@'; }
+// Within a stretch that latin_letter_at() has vetted, every byte from 0x80 up belongs to a
+// two-byte Latin letter, so a byte alone tells a letter.
+bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
-// UAX #29 for ASCII without ':' and '_'. Letters and digits join one another (WB5, WB8-10);
-// '.' or an apostrophe joins two letters (WB6-7); ',', ';', '.' or an apostrophe joins two
-// digits (WB11-12); everything else, and any other pair, is a break (WB999).
+// U+00C0..U+027F but for U+00D7 and U+00F7 (× and ÷): the accented letters of Finnish, German,
+// French, Polish, Czech... and IPA. All are ALetter in UAX #29 and behave as ASCII letters do, so
+// they stay out of ICU, which was the largest part of segmenting Finnish news (bench/SPEED.md).
+bool latin_letter_at(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size()) return false;
+  auto lead = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
+  if ((next & 0xC0) != 0x80) return false;
+  if (lead == 0xC3) return next != 0x97 && next != 0xB7;
+  return lead >= 0xC4 && lead <= 0xC9;
+}
+
+// Bytes the hand-made rules leave to ICU: any other non-ASCII character, ':' (MidLetter in UAX
+// #29 but not in ICU's rules), '_' (ExtendNumLet, which joins in ways not worth copying) and '@'
+// (ICU 72 keeps "@handle" and "name@example.com" whole).
+bool needs_icu(unsigned char c) { return c == ':' || c == '_' || c == '@'; }
+
+// UAX #29 for letters and digits. Letters and digits join one another (WB5, WB8-10); '.' or an
+// apostrophe joins two letters (WB6-7); ',', ';', '.' or an apostrophe joins two digits
+// (WB11-12); everything else, and any other pair, is a break (WB999).
 bool joins(unsigned char before, unsigned char mid, unsigned char after) {
   if (is_letter(before) && is_letter(after)) return mid == '.' || mid == '\'';
   if (is_digit(before) && is_digit(after)) return mid == '.' || mid == '\'' || mid == ',' || mid == ';';
   return false;
 }
 
-// The words of an ASCII stretch with none of the bytes needs_icu() names.
-void ascii_words(std::string_view text, std::size_t from, std::size_t to, const Emit& fn) {
+// The words of a stretch of ASCII and Latin letters with none of the bytes needs_icu() names.
+// Offsets land on character boundaries: a word starts at a letter's first byte, as the bytes
+// before it are ASCII, and a join skips an ASCII mark.
+void plain_words(std::string_view text, std::size_t from, std::size_t to, const Emit& fn) {
   auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   auto word_char = [&](std::size_t i) { return is_letter(at(i)) || is_digit(at(i)); };
   std::size_t i = from;
@@ -50,6 +66,25 @@ void ascii_words(std::string_view text, std::size_t from, std::size_t to, const 
     }
     fn(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(i));
   }
+}
+
+// The end of the stretch from `i` to the next space, and whether it needs ICU.
+std::size_t stretch_end(std::string_view text, std::size_t i, bool& icu) {
+  icu = false;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (is_space(c)) break;
+    if (c < 0x80) {
+      icu = icu || needs_icu(c);
+      ++i;
+    } else if (latin_letter_at(text, i)) {
+      i += 2;
+    } else {
+      icu = true;
+      ++i;
+    }
+  }
+  return i;
 }
 
 }  // namespace
@@ -90,7 +125,7 @@ void WordSegmenter::words(std::string_view text, const Emit& fn) {
     if (i == n) break;
     std::size_t b = i;
     bool icu = false;
-    for (; i < n && !is_space(static_cast<unsigned char>(text[i])); ++i) icu = icu || needs_icu(static_cast<unsigned char>(text[i]));
+    i = stretch_end(text, i, icu);
     if (icu) {
       if (icu_from == n) icu_from = b;
       icu_to = i;
@@ -100,7 +135,7 @@ void WordSegmenter::words(std::string_view text, const Emit& fn) {
       icu_span(text, icu_from, icu_to, fn);
       icu_from = n;
     }
-    ascii_words(text, b, i, fn);
+    plain_words(text, b, i, fn);
   }
   if (icu_from < n) icu_span(text, icu_from, icu_to, fn);
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,9 @@ TEST(WordSegmenter, SameWordsAsIcuOnHandPickedCases) {
       "e-mail co-op -x x-", "http://example.com/a_b?c=d", "snake_case __init__ _x", "A4 4A a4b 4a4",
       "end.\nNext line\r\nand\ttab\vvt\ffeed", "12:30 a:b", "x.1 1.x 1.. ..1", "\"quoted\" (paren) [b] {c}",
       "mid\x01" "control\x7f" "del", "naïve café — “quotes” don’t", "Ärger über 3,5 % Öl", "Хорошо, 2024 г.",
-      "日本語のテキスト", "", " ", "a", ".", "''", "1,", ",1", "a'", "'a"};
+      "日本語のテキスト", "", " ", "a", ".", "''", "1,", ",1", "a'", "'a",
+      "Hyvää päivää, Ääneküla öljy", "Łódź Kraków Žižkov Dvořák ǅ ǀ", "ä.ö ä'ö 1ä ä1 ä.1 1.ä", "2×3 a×b ä÷ö",
+      "ä:ö ä_ö ä@ö", "é\u0301e", "naïve\u00ADly", "ä\u00A0ö", "ȳ ɏ ɐ ɯ ʀ Ā"};
   WordSegmenter s;
   for (const char* c : cases) {
     auto a = fast(s, c), b = icu(s, c);
@@ -78,6 +81,30 @@ TEST(WordSegmenter, SameWordsAsIcuOnTheCorpora) {
     EXPECT_GT(words, 10000u) << file;
     EXPECT_EQ(failures, 0u) << file << ": " << failures << " of " << texts << " texts differ";
   }
+}
+
+// Random text over an alphabet of what the hand-made rules treat (ASCII letters, digits, marks that
+// join, accented Latin letters) and what they must leave to ICU next to them (the two signs amid
+// the Latin letters, the characters just outside their range, a combining accent, a soft hyphen, a
+// no-break space, a curly apostrophe, Cyrillic, Japanese).
+TEST(WordSegmenter, SameWordsAsIcuOnRandomText) {
+  const std::vector<std::string> alphabet = {
+      "a", "Z", "0", "9", " ", "\n", ".", "'", ",", ";", "-", ":", "_", "@", "\"",
+      "ä", "Ö", "ß", "ÿ", "À", "Ā", "ž", "ɏ", "×", "÷", "ɐ", "ɿ", "ʀ", "¿", "ª",
+      "\u0301", "\u00AD", "\u00A0", "\u2019", "ж", "日", "カ"};
+  std::mt19937 rng(29);
+  WordSegmenter s;
+  std::size_t failures = 0, words = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (int len = std::uniform_int_distribution<int>(1, 24)(rng); len > 0; --len)
+      text += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    auto a = fast(s, text), b = icu(s, text);
+    words += b.size();
+    if (a != b && ++failures <= 5) ADD_FAILURE() << first_difference(text, a, b);
+  }
+  EXPECT_GT(words, 20000u);
+  EXPECT_EQ(failures, 0u);
 }
 
 }  // namespace
