@@ -133,6 +133,13 @@ inline int tokens(const uint8_t* data, size_t size) {
     std::abort();
   for (std::size_t i = 0; i < stored.size(); ++i)
     if (stored[i] >> stored.width()) std::abort();
+  // find() scans several positions at a time: it must stop where a scan of each one would (for
+  // some 64 positions' slots: a long value has hundreds of thousands).
+  for (std::size_t i = 0; i < stored.size(); i += 1 + stored.size() / 64) {
+    std::size_t from = i / 2, end = stored.size() - i / 3, expect = from;
+    while (expect < end && stored[expect] != stored[i]) ++expect;
+    if (stored.find(stored[i], from, end) != std::min(expect, end)) std::abort();
+  }
   static const dsearch::PhrasePattern any({{"the", "a"}, {"envoy"}}, false), title({{"the"}, {"envoy"}}, true);
   any.matches(stored);
   title.matches(stored);

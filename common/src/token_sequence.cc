@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
@@ -36,11 +37,13 @@ std::uint64_t hashed_slot(std::uint64_t x, unsigned d, std::uint64_t slots) {
 }
 
 // The slot of a word outside the stopword table, which writer and reader must agree on: after
-// the separator and the `stops` table words, among `slots`, by its bucket's displacement.
-WordSlot hashed_word_slot(std::uint64_t hash, unsigned seed, const std::vector<std::uint8_t>& displacements,
+// the separator and the `stops` table words, among `slots`, by the displacement of its bucket
+// among `buckets`, which `displacement` tells.
+template <typename Displacement>
+WordSlot hashed_word_slot(std::uint64_t hash, unsigned seed, std::uint64_t buckets, const Displacement& displacement,
                           std::uint64_t stops, std::uint64_t slots) {
   std::uint64_t x = seeded(hash, seed);
-  return static_cast<WordSlot>(1 + stops + hashed_slot(x, displacements[bucket_of(x, displacements.size())], slots));
+  return static_cast<WordSlot>(1 + stops + hashed_slot(x, displacement(bucket_of(x, buckets)), slots));
 }
 
 // The English stopwords' terms, numbered in sorted order, by hash.
@@ -158,66 +161,34 @@ class BitWriter {
   unsigned count_ = 0;
 };
 
-// Reads what BitWriter wrote, bit by bit: the few numbers before the positions.
-class BitReader {
- public:
-  explicit BitReader(std::string_view bytes) : bytes_(bytes) {}
-  std::size_t at() const { return at_; }
-  std::size_t left() const { return bytes_.size() * 8 - at_; }
-  std::uint64_t get(unsigned width) {  // width <= left()
-    std::uint64_t v = 0;
-    for (unsigned i = 0; i < width; ++i, ++at_) v |= std::uint64_t{bit(at_)} << i;
-    return v;
-  }
-  // False when the bits end first or the number would reach `limit`.
-  bool get_rice(std::uint64_t& v, std::uint64_t limit) {
-    std::uint64_t q = 0;
-    for (;; ++q) {
-      if (left() == 0 || (q << kRiceBits) >= limit) return false;
-      if (!bit(at_++)) break;
+// `width` bits (up to 57) from bit `bit` of `bytes`, least significant bit first. The caller sees
+// to it that 8 bytes can be loaded from byte bit / 8: TokenSequence keeps 8 zero bytes after its
+// value.
+std::uint64_t bits_at(const char* bytes, std::size_t bit, unsigned width) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes + (bit >> 3), sizeof word);
+  return (le64toh(word) >> (bit & 7)) & ((std::uint64_t{1} << width) - 1);
+}
+
+// A Rice code at bit `at` of `bytes` (of `bits` valid bits): false when the bits end first or the
+// number would reach `limit`. Advances `at` past it.
+bool get_rice(const char* bytes, std::size_t bits, std::size_t& at, std::uint64_t& v, std::uint64_t limit) {
+  std::uint64_t q = 0;
+  for (;;) {
+    if (at >= bits || (q << kRiceBits) >= limit) return false;
+    // The ones of the quotient, up to 56 at a time.
+    unsigned ones = static_cast<unsigned>(std::countr_one(bits_at(bytes, at, 56)));
+    if (ones == 56) {
+      q += 56, at += 56;
+      continue;
     }
-    if (left() < kRiceBits) return false;
-    v = q << kRiceBits | get(kRiceBits);
-    return v < limit;
+    q += ones, at += ones + 1;
+    break;
   }
-
- private:
-  unsigned bit(std::size_t i) const { return (static_cast<unsigned char>(bytes_[i >> 3]) >> (i & 7)) & 1; }
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
-
-// The n `W`-bit values packed in `bytes` from bit `first`, least significant bit first. A phrase
-// unpacks every document that holds its words: whole 64-bit loads where eight bytes remain, and
-// the width a constant, so that the compiler unrolls the shifts.
-template <unsigned W>
-void unpack(std::string_view bytes, std::size_t first, WordSlot* out, std::size_t n) {
-  constexpr std::uint64_t kMask = (std::uint64_t{1} << W) - 1;
-  std::size_t i = 0;
-  for (; i < n; ++i) {
-    std::size_t bit = first + i * W;
-    if ((bit >> 3) + 8 > bytes.size()) break;
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + (bit >> 3), sizeof word);
-    out[i] = static_cast<WordSlot>((le64toh(word) >> (bit & 7)) & kMask);
-  }
-  for (; i < n; ++i) {
-    std::size_t bit = first + i * W;
-    std::uint64_t word = 0;
-    for (std::size_t k = 0; k < 5 && (bit >> 3) + k < bytes.size(); ++k)
-      word |= std::uint64_t{static_cast<unsigned char>(bytes[(bit >> 3) + k])} << (8 * k);
-    out[i] = static_cast<WordSlot>((word >> (bit & 7)) & kMask);
-  }
-}
-
-template <unsigned... Ws>
-void unpack_any(std::string_view bytes, std::size_t first, unsigned width, WordSlot* out, std::size_t n,
-                std::integer_sequence<unsigned, Ws...>) {
-  ((width == Ws + 1 ? unpack<Ws + 1>(bytes, first, out, n) : void()), ...);
-}
-
-void unpack(std::string_view bytes, std::size_t first, unsigned width, WordSlot* out, std::size_t n) {
-  unpack_any(bytes, first, width, out, n, std::make_integer_sequence<unsigned, kMaxSlotBits>());
+  if (at > bits || (q << kRiceBits) >= limit || bits - at < kRiceBits) return false;
+  v = q << kRiceBits | bits_at(bytes, at, kRiceBits);
+  at += kRiceBits;
+  return v < limit;
 }
 
 }  // namespace
@@ -273,7 +244,8 @@ std::string TokenSequenceWriter::value() const {
   std::vector<WordSlot> slot_of(distinct.size());
   for (std::size_t i = 0; i < stops.size(); ++i) slot_of[stops[i].second] = static_cast<WordSlot>(1 + i);
   for (std::size_t i = 0; i < hashed.size(); ++i)
-    slot_of[hashed_words[i]] = hashed_word_slot(hashed[i], seed, displacements, s, hashed_slots);
+    slot_of[hashed_words[i]] = hashed_word_slot(hashed[i], seed, displacements.size(),
+                                                [&](std::uint64_t b) { return displacements[b]; }, s, hashed_slots);
 
   std::string out;
   out.reserve(8 + s + (displacements.size() * kDisplacementBits + (words_.size() + 1) * width) / 8);
@@ -292,11 +264,9 @@ std::string TokenSequenceWriter::value() const {
 }
 
 void TokenSequence::assign(std::string_view value) {
-  slots_.clear();
   stops_.clear();
-  displacements_.clear();
-  title_size_ = 0;
-  hashed_slots_ = 0;
+  size_ = title_size_ = 0;
+  buckets_ = hashed_slots_ = 0;
   seed_ = 0;
   width_ = 0;
   if (value.empty()) return;
@@ -308,41 +278,71 @@ void TokenSequence::assign(std::string_view value) {
   if (!get_varint(value, hashed) || !get_varint(value, s) || s > stop_table().size()) return;
   std::uint64_t slots = std::uint64_t{1} << width;
   if (hashed > slots || 1 + s + hashed > slots) return;
-  BitReader in(value);
+  bytes_.assign(value);
+  bytes_.append(8, '\0');  // for bits_at()
+  std::size_t bits = value.size() * 8, at = 0;
+  // The codes are read from one load while it holds them (a gap of about 7 takes 5 bits); a long
+  // one, or one at the end of the bits, by get_rice().
+  std::uint64_t word = 0;
+  std::size_t loaded = 0;  // bits of `word` not yet read
   for (std::uint64_t i = 0, n = 0; i < s; ++i) {
     std::uint64_t gap = 0;
-    if (!in.get_rice(gap, stop_table().size())) {
-      stops_.clear();
-      return;
+    if (loaded < 16) word = bits_at(bytes_.data(), at, 56), loaded = 56;
+    if (auto ones = static_cast<unsigned>(std::countr_one(word)); ones + 1 + kRiceBits <= loaded &&
+                                                                  at + ones + 1 + kRiceBits <= bits) {
+      gap = std::uint64_t{ones} << kRiceBits | ((word >> (ones + 1)) & ((1u << kRiceBits) - 1));
+      word >>= ones + 1 + kRiceBits;
+      loaded -= ones + 1 + kRiceBits;
+      at += ones + 1 + kRiceBits;
+      if (gap >= stop_table().size()) return stops_.clear();
+    } else if (loaded = 0; !get_rice(bytes_.data(), bits, at, gap, stop_table().size())) {
+      return stops_.clear();
     }
     n = i == 0 ? gap : n + gap + 1;
-    if (n >= stop_table().size()) {
-      stops_.clear();
-      return;
-    }
+    if (n >= stop_table().size()) return stops_.clear();
     stops_.push_back(static_cast<std::uint32_t>(n));
   }
   std::uint64_t buckets = bucket_count(hashed);
-  if (buckets * kDisplacementBits > in.left()) {
-    stops_.clear();
-    return;
-  }
-  displacements_.resize(buckets);
-  for (auto& d : displacements_) d = static_cast<std::uint8_t>(in.get(kDisplacementBits));
-  std::size_t first = in.at();
-  std::size_t n = in.left() / width;
-  if (in.left() - n * width >= 8) {  // a spare byte: no writer's value
-    stops_.clear();
-    displacements_.clear();
-    return;
-  }
+  if (buckets * kDisplacementBits > bits - at) return stops_.clear();
+  displacements_at_ = at;
+  first_ = at + buckets * kDisplacementBits;
+  std::size_t n = (bits - first_) / width;
+  if (bits - first_ - n * width >= 8) return stops_.clear();  // a spare byte: no writer's value
   seed_ = static_cast<std::uint8_t>(header & (kSeeds - 1));
   width_ = width;
+  buckets_ = buckets;
   hashed_slots_ = slots - 1 - s;
-  slots_.resize(n);
-  unpack(value, first, width, slots_.data(), n);
-  while (title_size_ < n && slots_[title_size_] != kSeparator) ++title_size_;
-  while (slots_.size() > title_size_ + 1 && slots_.back() == kSeparator) slots_.pop_back();
+  size_ = n;
+  title_size_ = find(kSeparator, 0);
+  // The zeros after the last word are padding, but for the separator itself.
+  while (size_ > title_size_ + 1 && (*this)[size_ - 1] == kSeparator) --size_;
+}
+
+WordSlot TokenSequence::operator[](std::size_t i) const {
+  return static_cast<WordSlot>(bits_at(bytes_.data(), first_ + i * width_, width_));
+}
+
+// Several positions at a time: one 64-bit load holds k whole ones whatever its bit offset, and a
+// position equal to `s` is a zero field of (load ^ s repeated), which the carries of a subtraction
+// find (the lowest one flagged is exact; any above it may not be).
+std::size_t TokenSequence::find(WordSlot s, std::size_t from, std::size_t end) const {
+  end = std::min(end, size_);
+  unsigned w = width_;
+  if (w < 32 && (s >> w) != 0) return end;  // no position holds it
+  if (w < 2) {  // one-bit fields leave no room for the carries
+    while (from < end && (*this)[from] != s) ++from;
+    return std::min(from, end);
+  }
+  unsigned k = 57 / w;
+  std::uint64_t ones = 0, pattern = 0;
+  for (unsigned j = 0; j < k; ++j) ones |= std::uint64_t{1} << (j * w);
+  pattern = ones * s;  // s < 2^w: no field overflows into the next
+  std::uint64_t high = ones << (w - 1);
+  for (std::size_t i = from; i < end; i += k) {
+    std::uint64_t y = bits_at(bytes_.data(), first_ + i * w, k * w) ^ pattern;
+    if (std::uint64_t zero = (y - ones) & ~y & high) return std::min(end, i + std::countr_zero(zero) / w);
+  }
+  return end;
 }
 
 WordSlot TokenSequence::slot(const WordKey& key) const {
@@ -352,8 +352,11 @@ WordSlot TokenSequence::slot(const WordKey& key) const {
                ? static_cast<WordSlot>(1 + (it - stops_.begin()))
                : kNoSlot;
   }
-  if (displacements_.empty()) return kNoSlot;
-  return hashed_word_slot(key.hash, seed_, displacements_, stops_.size(), hashed_slots_);
+  if (buckets_ == 0) return kNoSlot;
+  auto displacement = [&](std::uint64_t b) {
+    return static_cast<unsigned>(bits_at(bytes_.data(), displacements_at_ + b * kDisplacementBits, kDisplacementBits));
+  };
+  return hashed_word_slot(key.hash, seed_, buckets_, displacement, stops_.size(), hashed_slots_);
 }
 
 }  // namespace dsearch

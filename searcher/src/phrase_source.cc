@@ -65,8 +65,8 @@ bool PhrasePattern::matches(const TokenSequence& seq, Slots& accepted) const {
     while (k < n && accepts(accepted[k], seq[start + k])) ++k;
     return k == n;
   };
-  // Most phrases have a position that accepts one slot: scanning for it alone is a tight loop
-  // over the sequence, and the other positions are looked at only where it occurs.
+  // Most phrases have a position that accepts one slot: TokenSequence::find() scans the packed
+  // positions for it several at a time, and the other positions are looked at only where it occurs.
   auto single = std::find_if(accepted.begin(), accepted.end(), [](const auto& s) { return s.size() == 1; });
   if (single == accepted.end()) {
     for (std::size_t i = 0; i + n <= end; ++i)
@@ -74,9 +74,9 @@ bool PhrasePattern::matches(const TokenSequence& seq, Slots& accepted) const {
     return false;
   }
   std::size_t k = static_cast<std::size_t>(single - accepted.begin());
-  WordSlot s = single->front();
-  for (std::size_t i = k; i + n - k <= end; ++i)
-    if (seq[i] == s && at(i - k)) return true;
+  std::size_t limit = end - (n - 1 - k);  // the positions of word k that leave room for the rest
+  for (std::size_t i = seq.find(single->front(), k, limit); i < limit; i = seq.find(single->front(), i + 1, limit))
+    if (at(i - k)) return true;
   return false;
 }
 

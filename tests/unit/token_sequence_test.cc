@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -140,6 +141,39 @@ TEST(TokenSequence, AVeryLongArticleStillReadsBack) {
   EXPECT_LE(seq.width(), 14u);
   EXPECT_EQ(seq[5001], seq.slot(word_key("w4999")));
   EXPECT_EQ(shared_slots(plain, "t", body), 0u);
+}
+
+// find() reads several packed positions at a time: on stories and headlines of every width it
+// must stop exactly where a scan of each position would, for every word of the article, from
+// anywhere in it.
+TEST(TokenSequence, FindStopsWhereAScanOfEachPositionWould) {
+  if (test::corpora_dir().empty()) GTEST_SKIP() << "shared corpora absent";
+  std::set<unsigned> widths;
+  std::size_t finds = 0;
+  for (auto [file, lang, limit] : {std::tuple{"/bbc-news/bbc-news.jsonl.gz", "en", 200},
+                                   std::tuple{"/fi-news/fi-news.jsonl.gz", "fi", 500}}) {
+    Analyzer a(lang);
+    test::for_each_json_line(test::corpora_dir() + file, [&](const nlohmann::json& j) {
+      Xapian::Document doc;
+      add_text_terms(doc, a, j["title"].is_string() ? j["title"].get<std::string>() : "", j["body"].get<std::string>());
+      std::string value = doc.get_value(schema::kSlotTokens);
+      TokenSequence seq(value);
+      widths.insert(seq.width());
+      std::set<WordSlot> slots{kSeparator, WordSlot{1} << (seq.width() - 1)};
+      for (std::size_t i = 0; i < seq.size(); ++i) slots.insert(seq[i]);
+      for (WordSlot s : slots)
+        for (std::size_t from : {std::size_t{0}, seq.size() / 3, seq.size() - 1}) {
+          std::size_t scan = from;
+          while (scan < seq.size() && seq[scan] != s) ++scan;
+          ASSERT_EQ(seq.find(s, from), scan) << j["id"] << " slot " << s << " from " << from;
+          std::size_t end = (from + seq.size()) / 2;
+          ASSERT_EQ(seq.find(s, from, end), std::min(scan, end)) << j["id"];
+          ++finds;
+        }
+    }, limit);
+  }
+  EXPECT_GE(widths.size(), 4u) << "stories and headlines take several widths";
+  EXPECT_GT(finds, 50000u);
 }
 
 // English stopwords have no postings in English articles, so the word order lists which of them a

@@ -78,15 +78,20 @@ class TokenSequence {
  public:
   TokenSequence() = default;
   explicit TokenSequence(std::string_view value) { assign(value); }
-  // Reads another value, reusing this one's memory: a phrase checks thousands of documents.
+  // Reads another value, reusing this one's memory: a phrase checks thousands of documents. The
+  // positions stay packed, read where asked: most documents a phrase checks do not hold it, and
+  // unpacking each one's every position was most of the time of a phrase of two frequent words.
   void assign(std::string_view value);
 
-  bool empty() const { return slots_.empty(); }
-  std::size_t size() const { return slots_.size(); }  // positions, the separator included
-  WordSlot operator[](std::size_t i) const { return slots_[i]; }  // i < size()
-  unsigned width() const { return width_; }  // bits a position took
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }  // positions, the separator included
+  WordSlot operator[](std::size_t i) const;     // i < size()
+  unsigned width() const { return width_; }     // bits a position took
   // Positions before the separator: the title's words (all positions when there is none).
   std::size_t title_size() const { return title_size_; }
+
+  // The first position from `from` below `end` (at most size()) that holds slot `s`, or `end`.
+  std::size_t find(WordSlot s, std::size_t from, std::size_t end = SIZE_MAX) const;
 
   // The slot of a word: what operator[] holds at its positions if the document holds it. For a
   // stopword-table word the document lacks, kNoSlot; for another word, whatever slot its hash
@@ -94,11 +99,14 @@ class TokenSequence {
   WordSlot slot(const WordKey& key) const;
 
  private:
-  std::vector<WordSlot> slots_;
-  std::vector<std::uint32_t> stops_;       // table numbers, ascending: slots 1 to S
-  std::vector<std::uint8_t> displacements_;
+  std::string bytes_;                  // the value after its header and counts, and 8 zero bytes
+  std::vector<std::uint32_t> stops_;   // table numbers, ascending: slots 1 to S
+  std::size_t displacements_at_ = 0;   // bit offsets in bytes_
+  std::size_t first_ = 0;              // of position 0
+  std::size_t size_ = 0;
   std::size_t title_size_ = 0;
-  std::uint64_t hashed_slots_ = 0;         // slots of the hashed words: 2^width - 1 - S
+  std::uint64_t buckets_ = 0;
+  std::uint64_t hashed_slots_ = 0;     // slots of the hashed words: 2^width - 1 - S
   std::uint8_t seed_ = 0;
   unsigned width_ = 0;
 };
