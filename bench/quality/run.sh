@@ -32,6 +32,7 @@ PEERS_DIR=${DSEARCH_PEERS:-$ROOT/../shared/peers}
 [ -d "$CORPORA" ] || { echo "no shared corpora at $CORPORA (set DSEARCH_CORPORA)" >&2; exit 2; }
 [ -d "$PEERS_DIR" ] || echo "no peers harness at $PEERS_DIR (set DSEARCH_PEERS); peers will be skipped" >&2
 
+"$ROOT/scripts/deps.sh"  # what building dsearch needs: a fresh machine lacks it
 BUILD=$(mkdir -p "$BUILD" && cd "$BUILD" && pwd)
 DINDEX=$BUILD/indexer/dindex
 DSEARCH=$BUILD/searcher/dsearch

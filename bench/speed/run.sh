@@ -59,8 +59,10 @@ MIX_PARTS=("$CORPORA/reuters21578/reuters21578.jsonl.gz" "$CORPORA/bbc-news/bbc-
            "$CORPORA/gnad10k-test/gnad10k-test.jsonl.gz")
 FI=$CORPORA/fi-news/fi-news.jsonl.gz
 for f in "${MIX_PARTS[@]}" "$FI"; do [ -f "$f" ] || { echo "run.sh: missing corpus $f" >&2; exit 2; }; done
+# What building dsearch needs, and GNU time, which times every engine: a fresh machine lacks them.
+"$ROOT/scripts/deps.sh"
+"$ROOT/scripts/deps.sh" time
 TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "run.sh: need GNU time: apt-get install time" >&2; exit 2; }
 
 # Each step's line also goes to WORK/steps.log with the load average: this VM may be shared, and a
 # busy neighbour shows up there.
