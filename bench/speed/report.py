@@ -120,6 +120,44 @@ def indexing_table(summ, me="dsearch"):
     return table(["metric", "dsearch", "best peer", "dsearch/best", "verdict", REF, "dsearch/" + REF], rows), out
 
 
+def index_pairs(dir, docs):
+    """Lucene and dsearch building the same corpus again, alternately (run.sh --index-reps): the
+    figures of each engine's builds, and dsearch's throughput over Lucene's pair by pair."""
+    reps = {}
+    for p in (REF, "dsearch"):
+        for name in sorted(os.listdir(os.path.join(dir, p))) if os.path.isdir(os.path.join(dir, p)) else []:
+            m = re.fullmatch(r"index\.rep(\d+)\.time", name)
+            if m:
+                t = read_time(os.path.join(dir, p, name))
+                if t.get("wall_s"):
+                    reps.setdefault(int(m.group(1)), {})[p] = t
+    pairs = [reps[i] for i in sorted(reps) if len(reps[i]) == 2]
+    if not pairs:
+        return None, None
+    rows, out = [], {"pairs": len(pairs)}
+    for p in (REF, "dsearch"):
+        walls = [x[p]["wall_s"] for x in pairs]
+        cpus = [x[p]["cpu_s"] for x in pairs]
+        med = pct(walls, 50)
+        out[p] = {"wall_s": walls, "cpu_s": cpus, "median_wall_s": med, "median_cpu_s": pct(cpus, 50),
+                  "articles_per_s": docs / med if med else None}
+        rows.append([p, " ".join(f(w, 1) for w in walls), f(med, 1), f(pct(cpus, 50), 1), f(out[p]["articles_per_s"])])
+    ratios = [x[REF]["wall_s"] / x["dsearch"]["wall_s"] for x in pairs]
+    out["ratio_articles_per_s"] = {"median": pct(ratios, 50), "min": min(ratios), "max": max(ratios)}
+    rows.append(["dsearch/" + REF + " articles/s", " ".join(f(r, 2) for r in ratios), f(pct(ratios, 50), 2), "", ""])
+    t = table(["builds of each, alternately", "wall s", "median wall s", "median CPU s", "articles/s"], rows)
+    return t, out
+
+
+def print_index_pairs(dir, docs, res):
+    t, out = index_pairs(dir, docs)
+    if t:
+        print("\n== The same corpus built again by %s and dsearch, alternately (%d pairs; a pair's ratio "
+              "is steadier than the harness's single builds)" % (REF, out["pairs"]))
+        print(t)
+        res["index_pairs"] = out
+
+
 def speed(work, json_out):
     res = {"work": work, "load": load_note(work)}
     if res["load"]:
@@ -138,6 +176,7 @@ def speed(work, json_out):
           "apart from Lucene's JVM; sphinx stores no text, fts5/lucene/xapian/omega do)" % info.get("host_cpus", "?"))
     t, res["mix14k"]["indexing_vs_best"] = indexing_table(summ)
     print(t)
+    print_index_pairs(mix, int(info.get("docs", 0)), res["mix14k"])
 
     peers = {p: s for p, s in summ["peers"].items() if p != "dsearch" and not s.get("failed")}
     mine = summ["peers"].get("dsearch", {})
@@ -243,6 +282,7 @@ def speed(work, json_out):
         t, fres = indexing_table(fs)
         print(t)
         res["fi_news"] = {"input": fs["input"], "peers": fs["peers"], "indexing_vs_best": fres}
+        print_index_pairs(os.path.join(work, "fi-news"), int(fs["input"].get("docs", 0)), res["fi_news"])
     write_json(res, json_out)
 
 

@@ -19,6 +19,9 @@
 #                     (as root); without it a peer whose packages are missing is named with the
 #                     apt-get line, and the harness skips it
 #   --warmup N, --reps N   query passes (default 1 and 3)
+#   --index-reps N    after each harness run, build N more indexes with Lucene and dsearch
+#                     alternately (default 3; 0: none): the ratio of a pair is steadier than that
+#                     of two builds minutes apart
 #   --no-fi           skip the fi-news run;  --fi-peers "LIST" peers for it (default --peers)
 #   --json FILE       where to write the JSON (default WORK/speed.json, WORK/growth/growth.json)
 #   --growth          growth mode: builds sets of --sizes articles (default 10000,100000) with
@@ -29,7 +32,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/bench/speed
 BUILD=${DSEARCH_BUILD:-$ROOT/build-release}
-WORK="" JSON="" PEERS_LIST="" FI_PEERS="" NO_BUILD=0 NO_FI=0 GROWTH=0 SIZES=10000,100000 INSTALL=0
+WORK="" JSON="" PEERS_LIST="" FI_PEERS="" NO_BUILD=0 NO_FI=0 GROWTH=0 SIZES=10000,100000 INSTALL=0 INDEX_REPS=3
 WARMUP=${WARMUP:-1} REPS=${REPS:-3}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,13 +42,14 @@ while [ $# -gt 0 ]; do
     --fi-peers) FI_PEERS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --reps) REPS=$2; shift 2 ;;
+    --index-reps) INDEX_REPS=$2; shift 2 ;;
     --no-fi) NO_FI=1; shift ;;
     --no-build) NO_BUILD=1; shift ;;
     --install-peers) INSTALL=1; shift ;;
     --json) JSON=$2; shift 2 ;;
     --growth) GROWTH=1; shift ;;
     --sizes) SIZES=$2; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -182,8 +186,30 @@ run_harness() {  # CORPUS DIR PEERS
   done
   [ ! -e "$dir/dsearch/FAILED" ] || { echo "run.sh: dsearch failed in the harness; see $dir/dsearch" >&2; exit 1; }
 }
+# Lucene and dsearch build the harness's corpus again, alternately, INDEX_REPS times each, the
+# first of a pair swapping each time: Lucene's fi-news build took 15.7 s in one run and 20.2 s in
+# the next, so a ratio of single builds minutes apart says as much about the VM as the engines.
+index_pairs() {  # DIR (a harness folder, with corpus.jsonl)
+  local dir=$1 i p order E
+  [ "$INDEX_REPS" -gt 0 ] && [ -d "$dir/lucene/build" ] && [ ! -e "$dir/lucene/FAILED" ] || return 0
+  for ((i = 1; i <= INDEX_REPS; i++)); do
+    order="lucene dsearch"; ((i % 2)) || order="dsearch lucene"
+    for p in $order; do
+      E=$PEERS_DIR/engines/$p; [ "$p" = dsearch ] && E=$PEER_DSEARCH
+      log "$(basename "$dir"): $p builds again ($i of $INDEX_REPS)"
+      rm -rf "$dir/$p/index.rep" "$dir/$p/index.rep$i".*
+      "$TIME" -v -o "$dir/$p/index.rep$i.time" "$E/index.sh" "$dir/$p/build" "$dir/corpus.jsonl" \
+        "$dir/$p/index.rep" "$dir/$p/prep" > "$dir/$p/index.rep.log" 2>&1 \
+        || { echo "run.sh: $p failed building again; see $dir/$p/index.rep.log" >&2; exit 1; }
+      du -sk "$dir/$p/index.rep" | cut -f1 > "$dir/$p/index.rep$i.du_kb"
+    done
+  done
+  rm -rf "$dir"/*/index.rep
+}
+
 log "14k mix: peers harness ($PEERS_LIST + dsearch)"
 run_harness "$MIX" "$WORK/mix14k" "$PEERS_LIST"
+index_pairs "$WORK/mix14k"
 
 # 4. dindex re-runs, in a folder of their own: a fresh index, a re-run with nothing changed, a
 #    re-run with 1% of the bodies changed (the modified copy replaces the file, same path, same ids)
@@ -213,6 +239,7 @@ log "end-to-end dsearch processes"
 if [ "$NO_FI" = 0 ]; then
   log "fi-news: peers harness ($FI_PEERS + dsearch), WARMUP=0 REPS=1"
   WARMUP=0 REPS=1 run_harness "$FI" "$WORK/fi-news" "$FI_PEERS"
+  index_pairs "$WORK/fi-news"
   rm -f "$WORK/fi-news/corpus.jsonl"   # 106 MB; the harness re-creates it when needed
 else
   rm -rf "$WORK/fi-news"
