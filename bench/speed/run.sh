@@ -26,7 +26,7 @@
 #   --json FILE       where to write the JSON (default WORK/speed.json, WORK/growth/growth.json)
 #   --growth          growth mode: builds sets of --sizes articles (default 10000,100000) with
 #                     fresh ids from all corpora, and measures dindex time/size/RSS and query
-#                     p50/p99 and facet time at each size (dsearch alone). 1000000 takes ~10 min more.
+#                     p50/p99 and facet time at each size (dsearch alone). 1000000 takes ~2 min more.
 # Shared data: $DSEARCH_CORPORA (default ../shared/corpora), $DSEARCH_PEERS (../shared/peers).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
