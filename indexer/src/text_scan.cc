@@ -79,8 +79,15 @@ void append_utf8(std::string& out, uint32_t cp) {
 }
 
 void lower_word(std::string_view word, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < word.size();) {
+  // Its ASCII head in place, without a push_back a byte: lines of up to 400 bytes come here.
+  out.resize(word.size());
+  std::size_t i = 0;
+  for (; i < word.size() && static_cast<unsigned char>(word[i]) < 0x80; ++i) {
+    char c = word[i];
+    out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  out.resize(i);
+  while (i < word.size()) {
     auto c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
       out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
